@@ -1,0 +1,99 @@
+import { invalidRequest } from './stripe.errors.js';
+
+export type SearchFieldKind = 'string' | 'number' | 'boolean' | 'metadata';
+
+export interface SearchField<T> {
+  kind: SearchFieldKind;
+  read: (item: T, key?: string) => string | number | boolean | null | undefined;
+}
+
+type Operator = ':' | '~' | '>' | '<' | '>=' | '<=';
+
+interface Clause {
+  negated: boolean;
+  field: string;
+  key?: string;
+  op: Operator;
+  value: string | number | null;
+}
+
+const CLAUSE =
+  /^\s*(-)?\s*([a-z_]+)(?:\[\s*(['"])(.+?)\3\s*\])?\s*(>=|<=|:|~|>|<)\s*(?:(['"])((?:\\.|(?!\6).)*)\6|(-?\d+(?:\.\d+)?)|(null))\s*/i;
+
+function parseError(query: string): Error {
+  return invalidRequest(
+    `We were unable to parse your search query. Try using the format \`metadata["key"]:"value"\` to query for metadata or \`key:"value"\` to query for attributes. Query: ${query}`,
+    'query',
+  );
+}
+
+function parseClauses(query: string): { clauses: Clause[]; joiner: 'and' | 'or' } {
+  const clauses: Clause[] = [];
+  let joiner: 'and' | 'or' | undefined;
+  let rest = query;
+  for (;;) {
+    const match = CLAUSE.exec(rest);
+    if (!match) throw parseError(query);
+    const [whole, minus, field = '', , key, op, , quoted, number, isNull] = match;
+    clauses.push({
+      negated: minus === '-',
+      field,
+      ...(key !== undefined ? { key } : {}),
+      op: op as Operator,
+      value: isNull ? null : number !== undefined ? Number(number) : (quoted ?? '').replace(/\\(.)/g, '$1'),
+    });
+    rest = rest.slice(whole.length);
+    if (rest.trim() === '') break;
+    const connective = /^(AND|OR)\s+/.exec(rest);
+    const next = connective?.[1]?.toLowerCase() as 'and' | 'or' | undefined;
+    // Stripe search refuses AND and OR in the same query.
+    if (!connective || !next || (joiner !== undefined && joiner !== next)) throw parseError(query);
+    joiner = next;
+    rest = rest.slice(connective[0].length);
+  }
+  if (clauses.length > 10) throw invalidRequest('Search queries can have at most 10 clauses.', 'query');
+  return { clauses, joiner: joiner ?? 'and' };
+}
+
+function clauseMatches<T>(clause: Clause, spec: SearchField<T>, item: T): boolean {
+  const actual = spec.read(item, clause.key);
+  const value = clause.value;
+  let result: boolean;
+  if (value === null) result = actual === null || actual === undefined || actual === '';
+  else if (clause.op === ':') result = String(actual ?? '').toLowerCase() === String(value).toLowerCase();
+  else if (clause.op === '~') result = String(actual ?? '').toLowerCase().includes(String(value).toLowerCase());
+  else {
+    const left = Number(actual);
+    const right = Number(value);
+    result =
+      clause.op === '>' ? left > right : clause.op === '<' ? left < right : clause.op === '>=' ? left >= right : left <= right;
+  }
+  return clause.negated ? !result : result;
+}
+
+/** Stripe's search query language: `field:'v'`, `metadata['k']:'v'`, `~` substring, ranges, `-` negation. */
+export function compileSearchQuery<T>(
+  query: string,
+  fields: Record<string, SearchField<T>>,
+  resource: string,
+): (item: T) => boolean {
+  const { clauses, joiner } = parseClauses(query);
+  for (const clause of clauses) {
+    const spec = fields[clause.field];
+    if (!spec) {
+      throw invalidRequest(
+        `Field '${clause.field}' is an unsupported search field for resource ${resource}. See http://stripe.com/docs/search#query-fields-for-${resource} for a list of supported fields.`,
+        'query',
+      );
+    }
+    if ((spec.kind === 'metadata') !== (clause.key !== undefined)) throw parseError(query);
+    if (clause.op === '~' && String(clause.value ?? '').length < 3) {
+      throw invalidRequest('The substring operator (~) requires a value of at least 3 characters.', 'query');
+    }
+    if (['>', '<', '>=', '<='].includes(clause.op) && spec.kind !== 'number') throw parseError(query);
+  }
+  return (item) => {
+    const results = clauses.map((clause) => clauseMatches(clause, fields[clause.field] as SearchField<T>, item));
+    return joiner === 'and' ? results.every(Boolean) : results.some(Boolean);
+  };
+}

@@ -1,0 +1,27 @@
+import { circuitBreaker, ConsecutiveBreaker, handleWhen, type CircuitBreakerPolicy } from 'cockatiel';
+import { classifyFailure, isTransient } from './failure.util.js';
+
+// One breaker per target system for the whole process, so every client of a system sees the same state.
+const breakers = new Map<string, CircuitBreakerPolicy>();
+
+/** Only transient failures open the circuit; a 4xx answer proves the target is up. */
+function countsAgainstBreaker(error: Error): boolean {
+  const failure = classifyFailure(error);
+  return failure !== undefined && isTransient(failure);
+}
+
+/** The process-wide breaker of `system`, created with these settings on first use. */
+export function sharedBreaker(
+  system: string,
+  settings: { consecutiveFailures: number; halfOpenAfterMs: number },
+): CircuitBreakerPolicy {
+  let breaker = breakers.get(system);
+  if (!breaker) {
+    breaker = circuitBreaker(handleWhen(countsAgainstBreaker), {
+      halfOpenAfter: settings.halfOpenAfterMs,
+      breaker: new ConsecutiveBreaker(settings.consecutiveFailures),
+    });
+    breakers.set(system, breaker);
+  }
+  return breaker;
+}

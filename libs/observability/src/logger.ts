@@ -1,0 +1,50 @@
+import { pino, type Logger, type LoggerOptions } from 'pino';
+import { currentCorrelationId } from './correlation-context.js';
+
+export type { Logger } from 'pino';
+
+/** Paths pino blanks out wherever they appear in a log line. */
+export const REDACTED_PATHS = [
+  'password',
+  'secret',
+  'token',
+  'apiKey',
+  'accessToken',
+  'clientSecret',
+  'authorization',
+  '*.password',
+  '*.secret',
+  '*.token',
+  '*.apiKey',
+  '*.accessToken',
+  '*.clientSecret',
+  '*.authorization',
+  'headers.authorization',
+  'headers.cookie',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'config.serviceTokenSecret',
+  'config.databaseUrl',
+];
+
+export interface LoggerSettings {
+  app: string;
+  level?: string;
+  destination?: pino.DestinationStream;
+}
+
+/** JSON logger whose every line carries the app name and the current correlation ID. */
+export function createLogger(settings: LoggerSettings): Logger {
+  const options: LoggerOptions = {
+    level: settings.level ?? 'info',
+    base: { app: settings.app },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    mixin() {
+      const correlationId = currentCorrelationId();
+      return correlationId ? { correlationId } : {};
+    },
+    formatters: { level: (label) => ({ level: label }) },
+  };
+  return settings.destination ? pino(options, settings.destination) : pino(options);
+}

@@ -1,0 +1,98 @@
+import { DataSource } from 'typeorm';
+import { ApiCredentialEntity } from './entities/api-credential.entity.js';
+import { AuditLogEntity } from './entities/audit-log.entity.js';
+import { EventLogEntity } from './entities/event-log.entity.js';
+import { FlowStepEntity } from './entities/flow-step.entity.js';
+import { FlowEntity } from './entities/flow.entity.js';
+import { IdempotencyKeyEntity } from './entities/idempotency-key.entity.js';
+import { OperatorEntity } from './entities/operator.entity.js';
+import { OutboxEntity } from './entities/outbox.entity.js';
+import { PartnerEntity } from './entities/partner.entity.js';
+import { SyncExceptionEntity } from './entities/sync-exception.entity.js';
+import { XrefEntity } from './entities/xref.entity.js';
+import { Foundation1732350000000 } from './migrations/1732350000000-foundation.js';
+
+export const ENTITIES = [
+  XrefEntity,
+  EventLogEntity,
+  OutboxEntity,
+  IdempotencyKeyEntity,
+  FlowEntity,
+  FlowStepEntity,
+  SyncExceptionEntity,
+  AuditLogEntity,
+  PartnerEntity,
+  OperatorEntity,
+  ApiCredentialEntity,
+];
+
+export const MIGRATIONS = [Foundation1732350000000];
+
+export interface DataSourceSettings {
+  url: string;
+  appName: string;
+  poolSize?: number;
+}
+
+/** A TypeORM data source over `pg`; schema changes only ever come from migrations. */
+export function createDataSource(settings: DataSourceSettings): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: settings.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    migrationsTableName: 'concord_migrations',
+    applicationName: settings.appName,
+    extra: { max: settings.poolSize ?? 10, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000 },
+  });
+}
+
+// Any fixed number works; every Concord process agrees on it so only one migrates at a time.
+const MIGRATION_LOCK_KEY = 7_340_211;
+
+/** Runs pending migrations under an advisory lock so replicas booting together do not race. */
+export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+  const lockRunner = dataSource.createQueryRunner();
+  await lockRunner.connect();
+  try {
+    await lockRunner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const applied = await dataSource.runMigrations({ transaction: 'all' });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await lockRunner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lockRunner.release();
+  }
+}
+
+/** Opens the data source and brings the schema up to date; unreachable servers get a readable error. */
+export async function connectDatabase(settings: DataSourceSettings): Promise<DataSource> {
+  const dataSource = createDataSource(settings);
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    throw new DatabaseUnreachableError(settings.url, error);
+  }
+  await runMigrations(dataSource);
+  return dataSource;
+}
+
+export class DatabaseUnreachableError extends Error {
+  constructor(url: string, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`PostgreSQL is not reachable at ${redactUrl(url)}: ${reason}`);
+    this.name = 'DatabaseUnreachableError';
+  }
+}
+
+/** Hides the password of a connection URL so it can appear in messages. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '<invalid url>';
+  }
+}

@@ -1,0 +1,76 @@
+import { type Job, UnrecoverableError, type Worker } from 'bullmq';
+import { type SyncExceptionRepository } from '@concord/persistence';
+import { type Logger, runWithCorrelation } from '@concord/observability';
+import { isJobEnvelope, type JobEnvelope } from './job-contracts.js';
+import { describeError, NonRetryableJobError } from './job-failure.js';
+import { type QueueRuntime, type QueueRuntimeWorkerOptions } from './queue-runtime.js';
+
+export interface JobHandlerContext {
+  job: Job<JobEnvelope>;
+  attempt: number;
+}
+
+export interface WorkerDefinition<T> {
+  queue: string;
+  /** Payload versions this handler understands; anything else is an exception, never a guess. */
+  acceptsVersions: readonly number[];
+  domain: string;
+  handle(data: T, context: JobHandlerContext): Promise<unknown>;
+}
+
+export interface WorkerDependencies {
+  runtime: QueueRuntime;
+  exceptions: SyncExceptionRepository;
+  logger: Logger;
+}
+
+/**
+ * Starts a worker whose jobs run inside their correlation context. After the final attempt (or a
+ * non-retryable failure) the job's payload and error are recorded as a `sync_exception` before the
+ * job is marked failed, so nothing is dropped even if the process dies right after.
+ */
+export function startQueueWorker<T>(
+  definition: WorkerDefinition<T>,
+  deps: WorkerDependencies,
+  options: QueueRuntimeWorkerOptions = {},
+): Worker {
+  const processor = async (job: Job): Promise<unknown> => {
+    const envelope: unknown = job.data;
+    const correlationId = isJobEnvelope(envelope) ? envelope.correlationId : `job-${job.id ?? 'unknown'}`;
+    return runWithCorrelation(correlationId, async () => {
+      try {
+        if (!isJobEnvelope(envelope)) {
+          throw new NonRetryableJobError('technical', 'job payload is not a versioned envelope');
+        }
+        if (!definition.acceptsVersions.includes(envelope.v)) {
+          throw new NonRetryableJobError('technical', `unsupported payload version ${envelope.v}`);
+        }
+        return await definition.handle(envelope.data as T, {
+          job: job as Job<JobEnvelope>,
+          attempt: job.attemptsMade + 1,
+        });
+      } catch (error) {
+        const attempts = job.opts.attempts ?? 1;
+        const final = error instanceof UnrecoverableError || job.attemptsMade + 1 >= attempts;
+        deps.logger.warn(
+          { queue: definition.queue, jobId: job.id, jobName: job.name, attempt: job.attemptsMade + 1, final, err: describeError(error) },
+          'job attempt failed',
+        );
+        if (final) {
+          await deps.exceptions.record({
+            category: error instanceof NonRetryableJobError ? error.category : 'technical',
+            domain: definition.domain,
+            queue: definition.queue,
+            jobId: String(job.id),
+            jobName: job.name,
+            payload: envelope,
+            error: { ...describeError(error), attempts: job.attemptsMade + 1 },
+            correlationId,
+          });
+        }
+        throw error;
+      }
+    });
+  };
+  return deps.runtime.worker(definition.queue, processor, options);
+}
