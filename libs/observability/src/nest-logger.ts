@@ -5,8 +5,9 @@ import { type Logger } from 'pino';
 export class NestPinoLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
+  // Nest's own info lines (module wiring, route mapping) are start-up noise; keep them at debug.
   log(message: unknown, context?: string): void {
-    this.logger.info({ context }, String(message));
+    this.logger.debug({ context }, String(message));
   }
   error(message: unknown, trace?: string, context?: string): void {
     this.logger.error({ context, trace }, String(message));

@@ -1,7 +1,8 @@
 export type BcValue = string | number | boolean | null;
 export type BcRecord = Record<string, BcValue>;
 
-export type BcFieldType = 'guid' | 'string' | 'decimal' | 'integer' | 'boolean' | 'date' | 'datetime' | 'enum';
+export type BcFieldType =
+  'guid' | 'string' | 'decimal' | 'integer' | 'boolean' | 'date' | 'datetime' | 'enum';
 
 export interface BcField {
   name: string;
@@ -54,7 +55,11 @@ export interface EntityDef {
 
 type FieldOptions = Partial<Omit<BcField, 'name' | 'type'>>;
 
-export const field = (name: string, type: BcFieldType, options: FieldOptions = {}): BcField => ({ name, type, ...options });
+export const field = (name: string, type: BcFieldType, options: FieldOptions = {}): BcField => ({
+  name,
+  type,
+  ...options,
+});
 export const text = (name: string, maxLength: number, options: FieldOptions = {}): BcField => ({
   name,
   type: 'string',

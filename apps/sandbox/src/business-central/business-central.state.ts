@@ -6,7 +6,8 @@ import { type BcRecord, type BcValue } from './bc-entity.types.js';
 import { seedCompanies, seedDemoData } from './business-central.seed.js';
 import { ENTITY_DEFS } from './entity.registry.js';
 
-export type BusinessCentralLimitName = 'pageSize' | 'requestBudget' | 'budgetWindowSeconds' | 'deltaTokenTtlSeconds' | 'tokenTtlSeconds';
+export type BusinessCentralLimitName =
+  'pageSize' | 'requestBudget' | 'budgetWindowSeconds' | 'deltaTokenTtlSeconds' | 'tokenTtlSeconds';
 
 export const BUSINESS_CENTRAL_DEFAULT_LIMITS: Record<BusinessCentralLimitName, number> = {
   pageSize: 20_000,
@@ -108,7 +109,12 @@ export class BusinessCentralSandbox implements VendorAdmin {
 
   snapshot(): Data {
     return {
-      tables: new Map([...this.data.tables].map(([key, table]) => [key, new Map([...table].map(([id, row]) => [id, { ...row, data: { ...row.data } }]))])),
+      tables: new Map(
+        [...this.data.tables].map(([key, table]) => [
+          key,
+          new Map([...table].map(([id, row]) => [id, { ...row, data: { ...row.data } }])),
+        ]),
+      ),
       tombstones: [...this.data.tombstones],
       seq: this.data.seq,
       counters: new Map(this.data.counters),

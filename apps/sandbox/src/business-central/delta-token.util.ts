@@ -16,9 +16,17 @@ export function encodeDeltaToken(token: DeltaToken): string {
 export function decodeDeltaToken(raw: string): DeltaToken | undefined {
   try {
     const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Partial<DeltaToken>;
-    if (typeof parsed.epoch !== 'string' || typeof parsed.seq !== 'number' || typeof parsed.set !== 'string') return undefined;
+    if (typeof parsed.epoch !== 'string' || typeof parsed.seq !== 'number' || typeof parsed.set !== 'string')
+      return undefined;
     if (typeof parsed.company !== 'string' || typeof parsed.issuedAt !== 'number') return undefined;
-    return { epoch: parsed.epoch, company: parsed.company, set: parsed.set, parent: parsed.parent ?? null, seq: parsed.seq, issuedAt: parsed.issuedAt };
+    return {
+      epoch: parsed.epoch,
+      company: parsed.company,
+      set: parsed.set,
+      parent: parsed.parent ?? null,
+      seq: parsed.seq,
+      issuedAt: parsed.issuedAt,
+    };
   } catch {
     return undefined;
   }
@@ -30,7 +38,10 @@ export function encodeSkipToken(offset: number, seq: number | null): string {
 
 export function decodeSkipToken(raw: string): { offset: number; seq: number | null } | undefined {
   try {
-    const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as { offset?: unknown; seq?: unknown };
+    const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as {
+      offset?: unknown;
+      seq?: unknown;
+    };
     if (typeof parsed.offset !== 'number' || parsed.offset < 0) return undefined;
     return { offset: parsed.offset, seq: typeof parsed.seq === 'number' ? parsed.seq : null };
   } catch {

@@ -11,7 +11,12 @@ export function etagFor(id: string, version: number): string {
 }
 
 /** PATCH needs If-Match (`*` or the current ETag); a stale ETag is a conflict. */
-export function checkIfMatch(header: string | undefined, id: string, version: number, required: boolean): void {
+export function checkIfMatch(
+  header: string | undefined,
+  id: string,
+  version: number,
+  required: boolean,
+): void {
   if (header === undefined || header.trim() === '') {
     if (!required) return;
     throw new BcError(

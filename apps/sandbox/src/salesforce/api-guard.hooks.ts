@@ -18,7 +18,8 @@ export function installApiGuard(app: FastifyInstance, sandbox: SalesforceSandbox
     const path = pathOf(request.url);
     if (isControlPath(path) || !needsSession(path)) return;
     const header = request.headers.authorization;
-    const token = header?.startsWith('Bearer ') || header?.startsWith('OAuth ') ? header.split(' ')[1] : undefined;
+    const token =
+      header?.startsWith('Bearer ') || header?.startsWith('OAuth ') ? header.split(' ')[1] : undefined;
     if (!token || !sandbox.isValidToken(token)) return reply.code(401).send(invalidSession().toBody());
     const usage = sandbox.countApiCall();
     if (usage.used > usage.limit) return reply.code(403).send(requestLimitExceeded().toBody());

@@ -27,13 +27,21 @@ const rolledBack = {
 };
 
 function tooMany(): SalesforceError {
-  return new SalesforceError(400, 'EXCEEDED_ID_LIMIT', `record limit reached. cannot submit more than ${MAX_RECORDS} records into this call`);
+  return new SalesforceError(
+    400,
+    'EXCEEDED_ID_LIMIT',
+    `record limit reached. cannot submit more than ${MAX_RECORDS} records into this call`,
+  );
 }
 
 function collectionBody(body: unknown): CollectionBody {
   const raw = body as { allOrNone?: unknown; records?: unknown } | null | undefined;
   if (typeof raw !== 'object' || raw === null || !Array.isArray(raw.records)) {
-    throw new SalesforceError(400, 'JSON_PARSER_ERROR', 'The request body must be an object with a records array');
+    throw new SalesforceError(
+      400,
+      'JSON_PARSER_ERROR',
+      'The request body must be an object with a records array',
+    );
   }
   if (raw.records.length > MAX_RECORDS) throw tooMany();
   if (raw.records.some((record) => typeof record !== 'object' || record === null || Array.isArray(record))) {
@@ -44,7 +52,8 @@ function collectionBody(body: unknown): CollectionBody {
 
 function typeOf(record: Record<string, unknown>): string {
   const type = (record.attributes as { type?: unknown } | undefined)?.type;
-  if (typeof type !== 'string') throw new SalesforceError(400, 'INVALID_TYPE', 'Must send a concrete entity type.');
+  if (typeof type !== 'string')
+    throw new SalesforceError(400, 'INVALID_TYPE', 'Must send a concrete entity type.');
   return type;
 }
 
@@ -58,7 +67,12 @@ export function registerCompositeRoutes(app: FastifyInstance, sandbox: Salesforc
   const base = '/services/data/:version/composite/sobjects';
 
   /** Runs one operation per record; per-record errors never fail the request, allOrNone rolls all back. */
-  function runEach<T>(items: T[], allOrNone: boolean, op: (item: T) => RecordResult, idOf: (item: T) => string | undefined): RecordResult[] {
+  function runEach<T>(
+    items: T[],
+    allOrNone: boolean,
+    op: (item: T) => RecordResult,
+    idOf: (item: T) => string | undefined,
+  ): RecordResult[] {
     const snapshot = allOrNone ? store.snapshot() : undefined;
     const results = items.map((item) => {
       try {
@@ -85,7 +99,11 @@ export function registerCompositeRoutes(app: FastifyInstance, sandbox: Salesforc
     return runEach(
       records,
       allOrNone,
-      (record) => ({ id: service.create(typeOf(record), withoutKeys(record, 'attributes'), now), success: true, errors: [] }),
+      (record) => ({
+        id: service.create(typeOf(record), withoutKeys(record, 'attributes'), now),
+        success: true,
+        errors: [],
+      }),
       () => undefined,
     );
   });
@@ -100,7 +118,8 @@ export function registerCompositeRoutes(app: FastifyInstance, sandbox: Salesforc
       allOrNone,
       (record) => {
         const id = idOf(record);
-        if (id === undefined) throw new SalesforceError(400, 'MISSING_ARGUMENT', 'Id not specified in an update call');
+        if (id === undefined)
+          throw new SalesforceError(400, 'MISSING_ARGUMENT', 'Id not specified in an update call');
         service.update(typeOf(record), id, withoutKeys(record, 'attributes', 'id'), now);
         return { id: normalizeId(id) ?? id, success: true, errors: [] };
       },
@@ -108,57 +127,72 @@ export function registerCompositeRoutes(app: FastifyInstance, sandbox: Salesforc
     );
   });
 
-  app.delete<{ Params: { version: string }; Querystring: { ids?: string; allOrNone?: string } }>(base, async (request) => {
-    parseApiVersion(request.params.version);
-    const ids = (request.query.ids ?? '').split(',').filter((id) => id !== '');
-    if (ids.length > MAX_RECORDS) throw tooMany();
-    const now = sandbox.clock.tick();
-    return runEach(
-      ids,
-      request.query.allOrNone === 'true',
-      (id) => {
-        const def = findByKeyPrefix(id);
-        if (!def || !normalizeId(id)) throw new SalesforceError(400, 'MALFORMED_ID', `malformed id ${id}`);
-        service.remove(def.name, id, now);
-        return { id: normalizeId(id) ?? id, success: true, errors: [] };
-      },
-      (id) => id,
-    );
-  });
+  app.delete<{ Params: { version: string }; Querystring: { ids?: string; allOrNone?: string } }>(
+    base,
+    async (request) => {
+      parseApiVersion(request.params.version);
+      const ids = (request.query.ids ?? '').split(',').filter((id) => id !== '');
+      if (ids.length > MAX_RECORDS) throw tooMany();
+      const now = sandbox.clock.tick();
+      return runEach(
+        ids,
+        request.query.allOrNone === 'true',
+        (id) => {
+          const def = findByKeyPrefix(id);
+          if (!def || !normalizeId(id)) throw new SalesforceError(400, 'MALFORMED_ID', `malformed id ${id}`);
+          service.remove(def.name, id, now);
+          return { id: normalizeId(id) ?? id, success: true, errors: [] };
+        },
+        (id) => id,
+      );
+    },
+  );
 
-  app.patch<{ Params: { version: string; type: string; field: string } }>(`${base}/:type/:field`, async (request) => {
-    parseApiVersion(request.params.version);
-    const def = service.object(request.params.type);
-    const field = service.externalIdField(def, request.params.field);
-    const { allOrNone, records } = collectionBody(request.body);
-    const now = sandbox.clock.tick();
-    return runEach(
-      records,
-      allOrNone,
-      (record) => {
-        const key = Object.entries(record).find(([name]) => name.toLowerCase() === field.name.toLowerCase())?.[1];
-        if (typeof key !== 'string' || key === '') {
-          throw new SalesforceError(400, 'MISSING_ARGUMENT', `${field.name} not specified`, [field.name]);
-        }
-        const outcome = service.upsert(def.name, field.name, key, withoutKeys(record, 'attributes', field.name), now);
-        if (outcome.kind === 'multiple') {
-          throw new SalesforceError(
-            400,
-            'DUPLICATE_EXTERNAL_ID',
-            `${field.name}: more than one record found for external id field: [${outcome.ids.join(', ')}]`,
-            [field.name],
+  app.patch<{ Params: { version: string; type: string; field: string } }>(
+    `${base}/:type/:field`,
+    async (request) => {
+      parseApiVersion(request.params.version);
+      const def = service.object(request.params.type);
+      const field = service.externalIdField(def, request.params.field);
+      const { allOrNone, records } = collectionBody(request.body);
+      const now = sandbox.clock.tick();
+      return runEach(
+        records,
+        allOrNone,
+        (record) => {
+          const key = Object.entries(record).find(
+            ([name]) => name.toLowerCase() === field.name.toLowerCase(),
+          )?.[1];
+          if (typeof key !== 'string' || key === '') {
+            throw new SalesforceError(400, 'MISSING_ARGUMENT', `${field.name} not specified`, [field.name]);
+          }
+          const outcome = service.upsert(
+            def.name,
+            field.name,
+            key,
+            withoutKeys(record, 'attributes', field.name),
+            now,
           );
-        }
-        return { id: outcome.id, success: true, errors: [], created: outcome.kind === 'created' };
-      },
-      () => undefined,
-    );
-  });
+          if (outcome.kind === 'multiple') {
+            throw new SalesforceError(
+              400,
+              'DUPLICATE_EXTERNAL_ID',
+              `${field.name}: more than one record found for external id field: [${outcome.ids.join(', ')}]`,
+              [field.name],
+            );
+          }
+          return { id: outcome.id, success: true, errors: [], created: outcome.kind === 'created' };
+        },
+        () => undefined,
+      );
+    },
+  );
 
   const retrieveMany = (version: string, type: string, ids: string[], fields: string[]) => {
     const def = service.object(type);
     if (ids.length > 2000) throw tooMany();
-    if (fields.length === 0) throw new SalesforceError(400, 'MISSING_ARGUMENT', 'fields: required parameter missing');
+    if (fields.length === 0)
+      throw new SalesforceError(400, 'MISSING_ARGUMENT', 'fields: required parameter missing');
     const selected = fields.map((name) => {
       const field = findField(def, name);
       if (!field) throw noSuchColumn(name, def.name);
@@ -174,15 +208,25 @@ export function registerCompositeRoutes(app: FastifyInstance, sandbox: Salesforc
     `${base}/:type`,
     async (request) => {
       const version = parseApiVersion(request.params.version);
-      const split = (value: string | undefined) => (value ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
-      return retrieveMany(version, request.params.type, split(request.query.ids), split(request.query.fields));
+      const split = (value: string | undefined) =>
+        (value ?? '')
+          .split(',')
+          .map((v) => v.trim())
+          .filter((v) => v !== '');
+      return retrieveMany(
+        version,
+        request.params.type,
+        split(request.query.ids),
+        split(request.query.fields),
+      );
     },
   );
 
   app.post<{ Params: { version: string; type: string } }>(`${base}/:type`, async (request) => {
     const version = parseApiVersion(request.params.version);
     const body = request.body as { ids?: unknown; fields?: unknown } | undefined;
-    const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+    const strings = (value: unknown) =>
+      Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
     return retrieveMany(version, request.params.type, strings(body?.ids), strings(body?.fields));
   });
 }

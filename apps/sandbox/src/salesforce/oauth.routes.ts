@@ -33,7 +33,11 @@ function clientCredentials(request: FastifyRequest, body: Record<string, string>
   return [body.client_id, body.client_secret];
 }
 
-async function verifyAssertion(assertion: string, origin: string, options: SalesforceOAuthOptions): Promise<JWTPayload> {
+async function verifyAssertion(
+  assertion: string,
+  origin: string,
+  options: SalesforceOAuthOptions,
+): Promise<JWTPayload> {
   let payload: JWTPayload;
   try {
     if (decodeProtectedHeader(assertion).alg !== 'RS256') throw new Error('alg');
@@ -48,21 +52,32 @@ async function verifyAssertion(assertion: string, origin: string, options: Sales
       throw new OAuthError('invalid_grant', 'invalid assertion');
     });
   }
-  if (payload.iss !== SALESFORCE_CLIENT_ID) throw new OAuthError('invalid_client_id', 'client identifier invalid');
-  if (typeof payload.sub !== 'string' || payload.sub === '') throw new OAuthError('invalid_grant', 'invalid assertion');
+  if (payload.iss !== SALESFORCE_CLIENT_ID)
+    throw new OAuthError('invalid_client_id', 'client identifier invalid');
+  if (typeof payload.sub !== 'string' || payload.sub === '')
+    throw new OAuthError('invalid_grant', 'invalid assertion');
   const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
-  if (!audiences.some((aud) => aud !== undefined && [...LOGIN_AUDIENCES, origin].includes(aud.replace(/\/$/, '')))) {
+  if (
+    !audiences.some(
+      (aud) => aud !== undefined && [...LOGIN_AUDIENCES, origin].includes(aud.replace(/\/$/, '')),
+    )
+  ) {
     throw new OAuthError('invalid_grant', 'audience is invalid');
   }
   const now = Math.floor(Date.now() / 1000);
-  if (typeof payload.exp !== 'number' || payload.exp <= now) throw new OAuthError('invalid_grant', 'expired authorization code');
+  if (typeof payload.exp !== 'number' || payload.exp <= now)
+    throw new OAuthError('invalid_grant', 'expired authorization code');
   if (payload.exp > now + MAX_ASSERTION_LIFETIME_S) {
     throw new OAuthError('invalid_grant', 'invalid assertion: exp is more than 3 minutes in the future');
   }
   return payload;
 }
 
-export function registerOAuthRoutes(app: FastifyInstance, sandbox: SalesforceSandbox, options: SalesforceOAuthOptions): void {
+export function registerOAuthRoutes(
+  app: FastifyInstance,
+  sandbox: SalesforceSandbox,
+  options: SalesforceOAuthOptions,
+): void {
   app.post('/services/oauth2/token', async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, string>;
     const origin = `${request.protocol}://${request.host}`;
@@ -85,7 +100,9 @@ export function registerOAuthRoutes(app: FastifyInstance, sandbox: SalesforceSan
     const id = `${origin}/id/${sandbox.orgId}/${sandbox.userId}`;
     return {
       access_token: sandbox.issueToken(),
-      signature: createHmac('sha256', SALESFORCE_CLIENT_SECRET).update(id + issuedAt).digest('base64'),
+      signature: createHmac('sha256', SALESFORCE_CLIENT_SECRET)
+        .update(id + issuedAt)
+        .digest('base64'),
       scope: 'api',
       instance_url: origin,
       id,

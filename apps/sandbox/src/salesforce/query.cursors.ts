@@ -11,7 +11,10 @@ export interface QueryCursor {
 const CURSOR_IDLE_MS = 15 * 60 * 1000;
 const MAX_CURSORS = 500;
 
-export function openCursor(cursors: Map<string, QueryCursor>, cursor: Omit<QueryCursor, 'touchedAt'>): string {
+export function openCursor(
+  cursors: Map<string, QueryCursor>,
+  cursor: Omit<QueryCursor, 'touchedAt'>,
+): string {
   const now = Date.now();
   for (const [locator, open] of cursors) {
     if (now - open.touchedAt > CURSOR_IDLE_MS || cursors.size >= MAX_CURSORS) cursors.delete(locator);
@@ -44,7 +47,9 @@ export function queryPage(
   return {
     totalSize: cursor.totalSize,
     done,
-    ...(done || locator === undefined ? {} : { nextRecordsUrl: `/services/data/v${version}/query/${locator}-${end}` }),
+    ...(done || locator === undefined
+      ? {}
+      : { nextRecordsUrl: `/services/data/v${version}/query/${locator}-${end}` }),
     records: cursor.rows.slice(offset, end),
   };
 }

@@ -20,7 +20,11 @@ export function registerQueryRoutes(app: FastifyInstance, sandbox: SalesforceSan
     const version = parseApiVersion(request.params.version);
     const soql = request.query.q;
     if (soql === undefined || soql.trim() === '') {
-      throw new SalesforceError(400, 'MALFORMED_QUERY', 'A query string is required: pass it as the q parameter');
+      throw new SalesforceError(
+        400,
+        'MALFORMED_QUERY',
+        'A query string is required: pass it as the q parameter',
+      );
     }
     const { totalSize, rows } = runQuery(soql, sandbox.store, includeDeleted, version);
     const configured = sandbox.limitsRegistry.get('queryPageSize');
@@ -34,7 +38,8 @@ export function registerQueryRoutes(app: FastifyInstance, sandbox: SalesforceSan
     const version = parseApiVersion(request.params.version);
     const match = /^(01g[0-9A-Za-z]{15})-(\d+)$/.exec(request.params.locator);
     const cursor = match?.[1] ? readCursor(sandbox.cursors, match[1]) : undefined;
-    if (!match?.[1] || !cursor) throw new SalesforceError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
+    if (!match?.[1] || !cursor)
+      throw new SalesforceError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
     return queryPage(version, match[1], cursor, Number(match[2]));
   };
 

@@ -8,7 +8,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const KEY_PREFIXES: Record<string, string> = { User: '005' };
 
 function parserError(kind: string, raw: unknown): SalesforceError {
-  const token = typeof raw === 'string' ? 'VALUE_STRING' : Array.isArray(raw) ? 'START_ARRAY' : 'START_OBJECT';
+  const token =
+    typeof raw === 'string' ? 'VALUE_STRING' : Array.isArray(raw) ? 'START_ARRAY' : 'START_OBJECT';
   return new SalesforceError(
     400,
     'JSON_PARSER_ERROR',
@@ -73,7 +74,9 @@ function coerceReference(field: SfField, raw: unknown, ctx: SObjectContext): SfV
   const expected = KEY_PREFIXES[target] ?? findObject(target)?.keyPrefix;
   const id = normalizeId(raw);
   if (!id || expected === undefined || !id.startsWith(expected)) {
-    throw new SalesforceError(400, 'MALFORMED_ID', `${field.label}: id value of incorrect type: ${raw}`, [field.name]);
+    throw new SalesforceError(400, 'MALFORMED_ID', `${field.label}: id value of incorrect type: ${raw}`, [
+      field.name,
+    ]);
   }
   if (!(target in KEY_PREFIXES) && !ctx.find(target, id)) {
     throw new SalesforceError(400, 'INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', [field.name]);
@@ -105,7 +108,10 @@ export function coerceFieldValue(field: SfField, raw: unknown, ctx: SObjectConte
       if (typeof raw === 'string' && isDateOnly(raw)) return raw;
       throw parserError('date', raw);
     case 'datetime': {
-      const date = typeof raw === 'string' ? (parseDateTime(raw) ?? (isDateOnly(raw) ? new Date(raw) : undefined)) : undefined;
+      const date =
+        typeof raw === 'string'
+          ? (parseDateTime(raw) ?? (isDateOnly(raw) ? new Date(raw) : undefined))
+          : undefined;
       if (!date) throw parserError('datetime', raw);
       return formatDateTime(date);
     }

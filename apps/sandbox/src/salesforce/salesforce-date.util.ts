@@ -11,7 +11,9 @@ export function parseDateTime(value: string): Date | undefined {
   if (!match) return undefined;
   const zone = match[8] === 'Z' ? 'Z' : `${match[8]?.slice(0, 3)}:${match[8]?.slice(-2)}`;
   const millis = (match[7] ?? '.000').padEnd(4, '0');
-  const date = new Date(`${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}${millis}${zone}`);
+  const date = new Date(
+    `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}${millis}${zone}`,
+  );
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 

@@ -27,10 +27,15 @@ export class SalesforceError extends Error {
 export const notFound = (): SalesforceError =>
   new SalesforceError(404, 'NOT_FOUND', 'The requested resource does not exist');
 
-export const entityDeleted = (): SalesforceError => new SalesforceError(404, 'ENTITY_IS_DELETED', 'entity is deleted');
+export const entityDeleted = (): SalesforceError =>
+  new SalesforceError(404, 'ENTITY_IS_DELETED', 'entity is deleted');
 
 export const badExternalIdField = (name: string): SalesforceError =>
-  new SalesforceError(404, 'NOT_FOUND', `Provided external ID field does not exist or is not accessible: ${name}`);
+  new SalesforceError(
+    404,
+    'NOT_FOUND',
+    `Provided external ID field does not exist or is not accessible: ${name}`,
+  );
 
 export const invalidSession = (): SalesforceError =>
   new SalesforceError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
@@ -47,7 +52,12 @@ export function faultBody(status: number): SalesforceErrorBody[] {
   if (status === 404) return notFound().toBody();
   if (status === 503) return [{ message: 'Server is unavailable', errorCode: 'SERVER_UNAVAILABLE' }];
   if (status >= 500) {
-    return [{ message: 'An unexpected error occurred. Please include this ErrorId if you contact support.', errorCode: 'UNKNOWN_EXCEPTION' }];
+    return [
+      {
+        message: 'An unexpected error occurred. Please include this ErrorId if you contact support.',
+        errorCode: 'UNKNOWN_EXCEPTION',
+      },
+    ];
   }
   return [{ message: `Request failed with status ${status}`, errorCode: 'INVALID_REQUEST' }];
 }

@@ -2,10 +2,34 @@ import { type SalesforceStore } from './salesforce.store.js';
 import { type SObjectService } from './sobject.service.js';
 
 const ACCOUNTS = [
-  { Name: 'Northwind Traders', Type: 'Customer', Industry: 'Retail', BillingCity: 'Seattle', BillingCountry: 'US' },
-  { Name: 'Contoso Ltd.', Type: 'Customer', Industry: 'Technology', BillingCity: 'London', BillingCountry: 'GB' },
-  { Name: 'Fabrikam GmbH', Type: 'Prospect', Industry: 'Manufacturing', BillingCity: 'Munich', BillingCountry: 'DE' },
-  { Name: 'Adventure Works Cycles', Type: 'Partner', Industry: 'Retail', BillingCity: 'Bothell', BillingCountry: 'US' },
+  {
+    Name: 'Northwind Traders',
+    Type: 'Customer',
+    Industry: 'Retail',
+    BillingCity: 'Seattle',
+    BillingCountry: 'US',
+  },
+  {
+    Name: 'Contoso Ltd.',
+    Type: 'Customer',
+    Industry: 'Technology',
+    BillingCity: 'London',
+    BillingCountry: 'GB',
+  },
+  {
+    Name: 'Fabrikam GmbH',
+    Type: 'Prospect',
+    Industry: 'Manufacturing',
+    BillingCity: 'Munich',
+    BillingCountry: 'DE',
+  },
+  {
+    Name: 'Adventure Works Cycles',
+    Type: 'Partner',
+    Industry: 'Retail',
+    BillingCity: 'Bothell',
+    BillingCountry: 'US',
+  },
   { Name: 'Tailspin Toys', Type: 'Prospect', Industry: 'Retail', BillingCity: 'Lyon', BillingCountry: 'FR' },
 ];
 
@@ -31,7 +55,13 @@ export function seedSalesforce(service: SObjectService, store: SalesforceStore, 
       entries.push(
         service.create(
           'PricebookEntry',
-          { Pricebook2Id: standardId, Product2Id: productId, UnitPrice: price, CurrencyIsoCode: currency, IsActive: true },
+          {
+            Pricebook2Id: standardId,
+            Product2Id: productId,
+            UnitPrice: price,
+            CurrencyIsoCode: currency,
+            IsActive: true,
+          },
           now,
         ),
       );
@@ -40,12 +70,29 @@ export function seedSalesforce(service: SObjectService, store: SalesforceStore, 
 
   const accountIds = ACCOUNTS.map((account) => service.create('Account', account, now));
   const [northwind, contoso] = accountIds;
-  service.create('Contact', { AccountId: northwind, FirstName: 'Nancy', LastName: 'Davolio', Email: 'nancy@northwind.example' }, now);
-  service.create('Contact', { AccountId: contoso, FirstName: 'Ian', LastName: 'Wright', Email: 'ian@contoso.example' }, now);
-  const opportunityId = service.create(
-    'Opportunity',
-    { AccountId: northwind, Name: 'Northwind platform rollout', StageName: 'Prospecting', CloseDate: now.toISOString().slice(0, 10) },
+  service.create(
+    'Contact',
+    { AccountId: northwind, FirstName: 'Nancy', LastName: 'Davolio', Email: 'nancy@northwind.example' },
     now,
   );
-  service.create('OpportunityLineItem', { OpportunityId: opportunityId, PricebookEntryId: entries[0], Quantity: 10, UnitPrice: 1100 }, now);
+  service.create(
+    'Contact',
+    { AccountId: contoso, FirstName: 'Ian', LastName: 'Wright', Email: 'ian@contoso.example' },
+    now,
+  );
+  const opportunityId = service.create(
+    'Opportunity',
+    {
+      AccountId: northwind,
+      Name: 'Northwind platform rollout',
+      StageName: 'Prospecting',
+      CloseDate: now.toISOString().slice(0, 10),
+    },
+    now,
+  );
+  service.create(
+    'OpportunityLineItem',
+    { OpportunityId: opportunityId, PricebookEntryId: entries[0], Quantity: 10, UnitPrice: 1100 },
+    now,
+  );
 }

@@ -30,12 +30,19 @@ function installBodyParsers(app: FastifyInstance): void {
       done(null, JSON.parse(text));
     } catch (error) {
       const reason = error instanceof Error ? error.message : 'invalid JSON';
-      done(new SalesforceError(400, 'JSON_PARSER_ERROR', `Unexpected character in request body: ${reason}`), undefined);
+      done(
+        new SalesforceError(400, 'JSON_PARSER_ERROR', `Unexpected character in request body: ${reason}`),
+        undefined,
+      );
     }
   });
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(String(body))));
-  });
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string' },
+    (_request, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(String(body))));
+    },
+  );
 }
 
 export function createSalesforceServer(options: SalesforceServerOptions = {}): SalesforceServer {
@@ -47,7 +54,12 @@ export function createSalesforceServer(options: SalesforceServerOptions = {}): S
     if (error instanceof SalesforceError) return reply.code(error.status).send(error.toBody());
     const status = error.statusCode ?? 500;
     if (status >= 500) return reply.code(500).send(faultBody(500));
-    const errorCode = status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : status === 413 ? 'REQUEST_ENTITY_TOO_LARGE' : 'INVALID_REQUEST';
+    const errorCode =
+      status === 415
+        ? 'UNSUPPORTED_MEDIA_TYPE'
+        : status === 413
+          ? 'REQUEST_ENTITY_TOO_LARGE'
+          : 'INVALID_REQUEST';
     return reply.code(status).send([{ message: error.message, errorCode }]);
   });
   app.setNotFoundHandler(async (_request, reply) => reply.code(404).send(notFound().toBody()));

@@ -17,7 +17,8 @@ export const SALESFORCE_DEFAULT_LIMITS: Record<SalesforceLimitName, number> = {
   sessionTtlSeconds: 7_200,
 };
 
-const fixedId = (prefix: string, body: string): string => `${prefix}${body}` + checksumSuffix(`${prefix}${body}`);
+const fixedId = (prefix: string, body: string): string =>
+  `${prefix}${body}` + checksumSuffix(`${prefix}${body}`);
 
 export class SalesforceSandbox implements VendorAdmin {
   readonly orgId = fixedId('00D', '8c00000C0ncd');
@@ -65,7 +66,10 @@ export class SalesforceSandbox implements VendorAdmin {
 
   apiUsage(): { used: number; limit: number } {
     const day = new Date().toISOString().slice(0, 10);
-    return { used: this.usage.day === day ? this.usage.used : 0, limit: this.limitsRegistry.get('dailyApiLimit') };
+    return {
+      used: this.usage.day === day ? this.usage.used : 0,
+      limit: this.limitsRegistry.get('dailyApiLimit'),
+    };
   }
 
   reset(seed: boolean): void {

@@ -28,7 +28,9 @@ export class SalesforceStore {
   }
 
   snapshot(): Tables {
-    return new Map([...this.tables].map(([type, table]) => [type, new Map([...table].map(([id, r]) => [id, { ...r }]))]));
+    return new Map(
+      [...this.tables].map(([type, table]) => [type, new Map([...table].map(([id, r]) => [id, { ...r }]))]),
+    );
   }
 
   restore(snapshot: Tables): void {

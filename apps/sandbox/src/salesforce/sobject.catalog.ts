@@ -16,7 +16,10 @@ export const SOBJECT_DEFS: readonly SObjectDef[] = [
 
 const byName = new Map(SOBJECT_DEFS.map((def) => [def.name.toLowerCase(), def]));
 const fieldIndexes = new Map(
-  SOBJECT_DEFS.map((def) => [def.name, new Map(def.fields.map((field) => [field.name.toLowerCase(), field]))]),
+  SOBJECT_DEFS.map((def) => [
+    def.name,
+    new Map(def.fields.map((field) => [field.name.toLowerCase(), field])),
+  ]),
 );
 
 /** Object and field names are case-insensitive on the wire; answers always use the defined spelling. */

@@ -32,7 +32,14 @@ export function registerSObjectRoutes(app: FastifyInstance, sandbox: SalesforceS
     const recentItems = store
       .rows(def.name)
       .slice(-3)
-      .map((row) => toApiRecord(def, row, version, def.fields.filter((f) => f.name === 'Id' || f.name === 'Name')));
+      .map((row) =>
+        toApiRecord(
+          def,
+          row,
+          version,
+          def.fields.filter((f) => f.name === 'Id' || f.name === 'Name'),
+        ),
+      );
     return { objectDescribe: objectSummary(def, version), recentItems };
   });
 
@@ -66,32 +73,50 @@ export function registerSObjectRoutes(app: FastifyInstance, sandbox: SalesforceS
     return reply.code(204).send();
   });
 
-  app.get<{ Params: ExtParams; Querystring: { fields?: string } }>(`${base}/:type/:field/:value`, async (request, reply) => {
-    const version = parseApiVersion(request.params.version);
-    const def = service.object(request.params.type);
-    const field = service.externalIdField(def, request.params.field);
-    const matches = service.findByExternalId(def, field, request.params.value);
-    if (matches.length > 1) return reply.code(300).send(matches.map((row) => recordUrl(version, def.name, String(row.Id))));
-    const record = matches[0];
-    if (!record) throw new SalesforceError(404, 'NOT_FOUND', 'The requested resource does not exist');
-    return toApiRecord(def, record, version, selectedFields(def, request.query.fields));
-  });
+  app.get<{ Params: ExtParams; Querystring: { fields?: string } }>(
+    `${base}/:type/:field/:value`,
+    async (request, reply) => {
+      const version = parseApiVersion(request.params.version);
+      const def = service.object(request.params.type);
+      const field = service.externalIdField(def, request.params.field);
+      const matches = service.findByExternalId(def, field, request.params.value);
+      if (matches.length > 1)
+        return reply.code(300).send(matches.map((row) => recordUrl(version, def.name, String(row.Id))));
+      const record = matches[0];
+      if (!record) throw new SalesforceError(404, 'NOT_FOUND', 'The requested resource does not exist');
+      return toApiRecord(def, record, version, selectedFields(def, request.query.fields));
+    },
+  );
 
   app.patch<{ Params: ExtParams }>(`${base}/:type/:field/:value`, async (request, reply) => {
     const version = parseApiVersion(request.params.version);
     const def = service.object(request.params.type);
     const field = service.externalIdField(def, request.params.field);
     const body: unknown = request.body;
-    if (typeof body === 'object' && body !== null && Object.keys(body).some((key) => key.toLowerCase() === field.name.toLowerCase())) {
-      throw new SalesforceError(400, 'INVALID_FIELD', `The ${field.name} field should not be specified in the sobject data.`, [
-        field.name,
-      ]);
+    if (
+      typeof body === 'object' &&
+      body !== null &&
+      Object.keys(body).some((key) => key.toLowerCase() === field.name.toLowerCase())
+    ) {
+      throw new SalesforceError(
+        400,
+        'INVALID_FIELD',
+        `The ${field.name} field should not be specified in the sobject data.`,
+        [field.name],
+      );
     }
-    const outcome = service.upsert(def.name, field.name, request.params.value, body ?? {}, sandbox.clock.tick());
+    const outcome = service.upsert(
+      def.name,
+      field.name,
+      request.params.value,
+      body ?? {},
+      sandbox.clock.tick(),
+    );
     if (outcome.kind === 'multiple') {
       return reply.code(300).send(outcome.ids.map((id) => recordUrl(version, def.name, id)));
     }
-    if (outcome.kind === 'created') return reply.code(201).send({ id: outcome.id, success: true, errors: [], created: true });
+    if (outcome.kind === 'created')
+      return reply.code(201).send({ id: outcome.id, success: true, errors: [], created: true });
     // Before API v46 an update through upsert answered 204 with no body.
     if (majorOf(version) < 46) return reply.code(204).send();
     return reply.code(200).send({ id: outcome.id, success: true, errors: [], created: false });
@@ -102,7 +127,8 @@ export function registerSObjectRoutes(app: FastifyInstance, sandbox: SalesforceS
     const def = service.object(request.params.type);
     const field = service.externalIdField(def, request.params.field);
     const matches = service.findByExternalId(def, field, request.params.value);
-    if (matches.length > 1) return reply.code(300).send(matches.map((row) => recordUrl(version, def.name, String(row.Id))));
+    if (matches.length > 1)
+      return reply.code(300).send(matches.map((row) => recordUrl(version, def.name, String(row.Id))));
     const record = matches[0];
     if (!record) throw new SalesforceError(404, 'NOT_FOUND', 'The requested resource does not exist');
     service.remove(def.name, String(record.Id), sandbox.clock.tick());

@@ -61,7 +61,11 @@ export class SObjectService {
     const ctx = this.store.context(now);
     const values = this.parseBody(def, body, 'update', ctx, previous.Id);
     const record: SfRecord = { ...previous, ...Object.fromEntries(values) };
-    Object.assign(record, { LastModifiedDate: ctx.now, LastModifiedById: this.userId, SystemModstamp: ctx.now });
+    Object.assign(record, {
+      LastModifiedDate: ctx.now,
+      LastModifiedById: this.userId,
+      SystemModstamp: ctx.now,
+    });
     this.checkRecord(def, record);
     def.validate?.(record, ctx, previous);
     this.store.put(def.name, record);
@@ -109,7 +113,9 @@ export class SObjectService {
     const wanted = value.toLowerCase();
     return this.store
       .rows(def.name)
-      .filter((row) => typeof row[field.name] === 'string' && String(row[field.name]).toLowerCase() === wanted);
+      .filter(
+        (row) => typeof row[field.name] === 'string' && String(row[field.name]).toLowerCase() === wanted,
+      );
   }
 
   /** The live record; a malformed ID reads as an unknown external ID field, as Salesforce answers. */
@@ -130,7 +136,11 @@ export class SObjectService {
     ownId?: SfValue,
   ): Map<string, SfValue> {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw new SalesforceError(400, 'JSON_PARSER_ERROR', `Cannot deserialize instance of ${def.name} from request body`);
+      throw new SalesforceError(
+        400,
+        'JSON_PARSER_ERROR',
+        `Cannot deserialize instance of ${def.name} from request body`,
+      );
     }
     const values = new Map<string, SfValue>();
     const locked: string[] = [];
@@ -160,14 +170,22 @@ export class SObjectService {
     const missing = def.fields.filter((field) => field.required === true && record[field.name] === null);
     if (missing.length > 0) {
       const names = missing.map((field) => field.name);
-      throw new SalesforceError(400, 'REQUIRED_FIELD_MISSING', `Required fields are missing: [${names.join(', ')}]`, names);
+      throw new SalesforceError(
+        400,
+        'REQUIRED_FIELD_MISSING',
+        `Required fields are missing: [${names.join(', ')}]`,
+        names,
+      );
     }
     for (const field of def.fields.filter((candidate) => candidate.unique === true)) {
       const value = record[field.name];
       if (typeof value !== 'string') continue;
       const clash = this.store
         .rows(def.name)
-        .find((row) => row.Id !== record.Id && String(row[field.name] ?? '').toLowerCase() === value.toLowerCase());
+        .find(
+          (row) =>
+            row.Id !== record.Id && String(row[field.name] ?? '').toLowerCase() === value.toLowerCase(),
+        );
       if (clash) {
         throw new SalesforceError(
           400,
@@ -185,7 +203,9 @@ export class SObjectService {
 
   /** Roll-ups: a child write recomputes its parents' calculated fields and bumps their SystemModstamp. */
   private deriveParents(def: SObjectDef, record: SfRecord, now: Date): void {
-    for (const field of def.fields.filter((candidate) => candidate.type === 'reference' && candidate.cascadeDelete)) {
+    for (const field of def.fields.filter(
+      (candidate) => candidate.type === 'reference' && candidate.cascadeDelete,
+    )) {
       const parentDef = findObject(field.referenceTo ?? '');
       const parent = parentDef ? this.store.get(parentDef.name, String(record[field.name])) : undefined;
       if (!parentDef?.derive || !parent || parent.IsDeleted === true) continue;

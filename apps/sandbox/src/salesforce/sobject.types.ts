@@ -76,7 +76,12 @@ export const text = (name: string, label: string, length: number, options: Field
   ...options,
 });
 
-export const typed = (name: string, label: string, type: SfFieldType, options: FieldOptions = {}): SfField => ({
+export const typed = (
+  name: string,
+  label: string,
+  type: SfFieldType,
+  options: FieldOptions = {},
+): SfField => ({
   name,
   label,
   type,
@@ -93,7 +98,12 @@ export const typed = (name: string, label: string, type: SfFieldType, options: F
   ...options,
 });
 
-export const picklist = (name: string, label: string, values: string[], options: FieldOptions = {}): SfField => ({
+export const picklist = (
+  name: string,
+  label: string,
+  values: string[],
+  options: FieldOptions = {},
+): SfField => ({
   name,
   label,
   type: 'picklist',

@@ -23,7 +23,12 @@ export interface QueryResult {
   rows: Record<string, unknown>[];
 }
 
-export function runQuery(soql: string, store: SalesforceStore, includeDeleted: boolean, version: string): QueryResult {
+export function runQuery(
+  soql: string,
+  store: SalesforceStore,
+  includeDeleted: boolean,
+  version: string,
+): QueryResult {
   const query = parseSoql(soql);
   const text = soql.trim();
   const def = findObject(query.object.path);
@@ -56,7 +61,10 @@ export function runQuery(soql: string, store: SalesforceStore, includeDeleted: b
   if ((query.offset ?? 0) > 2000) {
     throw new SalesforceError(400, 'NUMBER_OUTSIDE_VALID_RANGE', 'Maximum SOQL offset allowed is 2000');
   }
-  rows = rows.slice(query.offset ?? 0, query.limit === undefined ? undefined : (query.offset ?? 0) + query.limit);
+  rows = rows.slice(
+    query.offset ?? 0,
+    query.limit === undefined ? undefined : (query.offset ?? 0) + query.limit,
+  );
   if (query.count) return { totalSize: rows.length, rows: [] };
   return { totalSize: rows.length, rows: rows.map((row) => project(def, row, select, store, version)) };
 }
@@ -70,7 +78,12 @@ function bindField(def: SObjectDef, ref: SoqlFieldRef, soql: string): BoundField
     const link = current.fields.find((f) => f.relationshipName?.toLowerCase() === relationship.toLowerCase());
     const target = findObject(link?.referenceTo ?? '');
     if (!link || !target) {
-      throw queryError('INVALID_FIELD', soql, ref.column, `Didn't understand relationship '${relationship}' in field path.`);
+      throw queryError(
+        'INVALID_FIELD',
+        soql,
+        ref.column,
+        `Didn't understand relationship '${relationship}' in field path.`,
+      );
     }
     chain.push(link);
     current = target;
@@ -122,7 +135,9 @@ function checkLiteral(field: SfField, literal: SoqlLiteral, soql: string, column
           : kind === 'datetime' || kind === 'relative';
   if (fits) return;
   const typeName = field.type === 'datetime' ? 'dateTime' : field.type;
-  const quoting = TEXT_TYPES.has(field.type) ? 'should be enclosed in quotes' : 'should not be enclosed in quotes';
+  const quoting = TEXT_TYPES.has(field.type)
+    ? 'should be enclosed in quotes'
+    : 'should not be enclosed in quotes';
   throw queryError(
     'INVALID_FIELD',
     soql,
@@ -182,7 +197,8 @@ function matches(op: SoqlOperator, field: SfField, value: SfValue, literal: Soql
     return byOp[op];
   }
   const right = literalValue(field, literal);
-  if (left === null || right === null) return op === '=' ? left === right : op === '!=' ? left !== right : false;
+  if (left === null || right === null)
+    return op === '=' ? left === right : op === '!=' ? left !== right : false;
   const byOp: Record<SoqlOperator, boolean> = {
     '=': left === right,
     '!=': left !== right,

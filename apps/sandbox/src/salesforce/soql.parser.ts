@@ -29,7 +29,11 @@ const RELATIVE_RANGES = ['LAST_N_DAYS', 'NEXT_N_DAYS'];
 /** The message layout Salesforce uses for query errors: the query, a caret, the position, the reason. */
 export function queryError(errorCode: string, soql: string, column: number, reason: string): SalesforceError {
   const caret = `${' '.repeat(Math.max(column - 1, 0))}^`;
-  return new SalesforceError(400, errorCode, `\n${soql}\n${caret}\nERROR at Row:1:Column:${column}\n${reason}`);
+  return new SalesforceError(
+    400,
+    errorCode,
+    `\n${soql}\n${caret}\nERROR at Row:1:Column:${column}\n${reason}`,
+  );
 }
 
 function tokenize(soql: string): Token[] {
@@ -50,16 +54,22 @@ function tokenize(soql: string): Token[] {
         if (rest[i] === '\\' && i + 1 < rest.length) {
           i += 1;
           const escaped = rest[i] ?? '';
-          value += ({ n: '\n', t: '\t', r: '\r' } as Record<string, string>)[escaped] ?? `${escaped === '%' || escaped === '_' ? '\\' : ''}${escaped}`;
+          value +=
+            ({ n: '\n', t: '\t', r: '\r' } as Record<string, string>)[escaped] ??
+            `${escaped === '%' || escaped === '_' ? '\\' : ''}${escaped}`;
         } else value += rest[i];
       }
-      if (i >= rest.length) throw queryError('MALFORMED_QUERY', soql, column, `unterminated string literal at ${column}`);
+      if (i >= rest.length)
+        throw queryError('MALFORMED_QUERY', soql, column, `unterminated string literal at ${column}`);
       tokens.push({ kind: 'string', text: value, column });
       at += i + 1;
       continue;
     }
-    const lexeme = LEXEMES.map(([kind, regex]) => [kind, regex.exec(rest)] as const).find(([, match]) => match);
-    if (!lexeme?.[1]) throw queryError('MALFORMED_QUERY', soql, column, `unexpected token: '${rest.charAt(0)}'`);
+    const lexeme = LEXEMES.map(([kind, regex]) => [kind, regex.exec(rest)] as const).find(
+      ([, match]) => match,
+    );
+    if (!lexeme?.[1])
+      throw queryError('MALFORMED_QUERY', soql, column, `unexpected token: '${rest.charAt(0)}'`);
     const [kind, match] = lexeme;
     const text = kind === 'op' && match[0] === '<>' ? '!=' : match[0];
     if (kind === 'number') tokens.push({ kind, text, value: Number(text), column });

@@ -30,7 +30,11 @@ export function registerVersionRoutes(app: FastifyInstance, sandbox: SalesforceS
 
   app.get<VersionParams>('/services/data/:version/sobjects', async (request) => {
     const version = parseApiVersion(request.params.version);
-    return { encoding: 'UTF-8', maxBatchSize: 200, sobjects: SOBJECT_DEFS.map((def) => objectSummary(def, version)) };
+    return {
+      encoding: 'UTF-8',
+      maxBatchSize: 200,
+      sobjects: SOBJECT_DEFS.map((def) => objectSummary(def, version)),
+    };
   });
 
   app.get<{ Params: { org: string; user: string } }>('/id/:org/:user', async (request, reply) => {
@@ -50,7 +54,10 @@ export function registerVersionRoutes(app: FastifyInstance, sandbox: SalesforceS
       language: 'en_US',
       locale: 'en_US',
       utcOffset: 0,
-      urls: { rest: `${host}/services/data/v{version}/`, sobjects: `${host}/services/data/v{version}/sobjects/` },
+      urls: {
+        rest: `${host}/services/data/v{version}/`,
+        sobjects: `${host}/services/data/v{version}/sobjects/`,
+      },
     };
   });
 }

@@ -13,7 +13,10 @@ export class CallCounter {
   }
 
   snapshot(): { total: number; routes: Record<string, number> } {
-    return { total: this.total, routes: Object.fromEntries([...this.perRoute].sort(([a], [b]) => a.localeCompare(b))) };
+    return {
+      total: this.total,
+      routes: Object.fromEntries([...this.perRoute].sort(([a], [b]) => a.localeCompare(b))),
+    };
   }
 
   clear(): void {
@@ -22,7 +25,11 @@ export class CallCounter {
   }
 }
 
-export function installCallCounting(app: FastifyInstance, counter: CallCounter, labeler?: RouteLabeler): void {
+export function installCallCounting(
+  app: FastifyInstance,
+  counter: CallCounter,
+  labeler?: RouteLabeler,
+): void {
   app.addHook('onRequest', async (request) => {
     if (isControlPath(request.url)) return;
     const route = labeler ? labeler(request) : (request.routeOptions.url ?? '(no route)');

@@ -7,7 +7,11 @@ export type FaultBodyFactory = (status: number) => unknown;
 
 const pendingAfterFaults = new WeakMap<FastifyRequest, Fault>();
 
-export function installFaultHooks(app: FastifyInstance, store: FaultStore, defaultBody: FaultBodyFactory): void {
+export function installFaultHooks(
+  app: FastifyInstance,
+  store: FaultStore,
+  defaultBody: FaultBodyFactory,
+): void {
   app.addHook('onRequest', async (request, reply) => {
     if (isControlPath(request.url)) return;
     const subject = `${request.method} ${pathOf(request.url)}`;

@@ -34,7 +34,12 @@ export class FaultStore {
   constructor(private readonly random: () => number = Math.random) {}
 
   add(spec: FaultSpec): Fault {
-    const fault: Fault = { ...spec, phase: spec.phase ?? 'before', id: `flt_${randomBase62(12)}`, applied: 0 };
+    const fault: Fault = {
+      ...spec,
+      phase: spec.phase ?? 'before',
+      id: `flt_${randomBase62(12)}`,
+      applied: 0,
+    };
     this.faults.push({ fault, matches: compileRouteMatcher(spec.route) });
     return fault;
   }
@@ -67,9 +72,21 @@ export class FaultStore {
 }
 
 export function parseFaultSpec(input: unknown): FaultSpec | string {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return 'body must be a JSON object';
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return 'body must be a JSON object';
   const raw = input as Record<string, unknown>;
-  const known = ['route', 'latencyMs', 'status', 'body', 'headers', 'probability', 'count', 'hang', 'reset', 'phase'];
+  const known = [
+    'route',
+    'latencyMs',
+    'status',
+    'body',
+    'headers',
+    'probability',
+    'count',
+    'hang',
+    'reset',
+    'phase',
+  ];
   const unknown = Object.keys(raw).find((key) => !known.includes(key));
   if (unknown !== undefined) return `unknown property: ${unknown}`;
   if (typeof raw.route !== 'string' || raw.route.length === 0) return 'route must be a non-empty string';
@@ -99,7 +116,11 @@ export function parseFaultSpec(input: unknown): FaultSpec | string {
   }
   if (raw.headers !== undefined) {
     const headers = raw.headers;
-    if (typeof headers !== 'object' || headers === null || Object.values(headers).some((v) => typeof v !== 'string')) {
+    if (
+      typeof headers !== 'object' ||
+      headers === null ||
+      Object.values(headers).some((v) => typeof v !== 'string')
+    ) {
       return 'headers must map names to strings';
     }
     spec.headers = headers as Record<string, string>;
@@ -114,7 +135,9 @@ export function parseFaultSpec(input: unknown): FaultSpec | string {
     spec.phase = raw.phase;
   }
   if (raw.body !== undefined) spec.body = raw.body;
-  const effects = [spec.latencyMs, spec.status, spec.hang, spec.reset].filter((v) => v !== undefined && v !== false);
+  const effects = [spec.latencyMs, spec.status, spec.hang, spec.reset].filter(
+    (v) => v !== undefined && v !== false,
+  );
   if (effects.length === 0) return 'a fault needs at least one of latencyMs, status, hang, reset';
   return spec;
 }

@@ -23,10 +23,12 @@ export class LimitsRegistry<K extends string> {
 
   /** Applies every valid entry or none; answers an error message when the patch is invalid. */
   update(patch: unknown): string | undefined {
-    if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return 'body must be a JSON object';
+    if (typeof patch !== 'object' || patch === null || Array.isArray(patch))
+      return 'body must be a JSON object';
     const next = { ...this.values };
     for (const [key, value] of Object.entries(patch)) {
-      if (!(key in this.values)) return `unknown limit: ${key} (known: ${Object.keys(this.values).join(', ')})`;
+      if (!(key in this.values))
+        return `unknown limit: ${key} (known: ${Object.keys(this.values).join(', ')})`;
       const min = this.minimums[key as K] ?? 0;
       if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
         return `${key} must be a number >= ${min}`;

@@ -34,6 +34,23 @@ export function createVendorServer(options: VendorServerOptions): VendorServer {
       ...(options.querystringParser ? { querystringParser: options.querystringParser } : {}),
     },
   });
+  // Clients send `Content-Type: application/json` on DELETE and actions without a body; that is not an error.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') {
+      done(null, undefined);
+      return;
+    }
+    try {
+      done(null, JSON.parse(text));
+    } catch (error) {
+      const failure = new Error(
+        `Invalid JSON in request body: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      done(Object.assign(failure, { statusCode: 400 }), undefined);
+    }
+  });
   const faults = new FaultStore();
   const calls = new CallCounter();
 

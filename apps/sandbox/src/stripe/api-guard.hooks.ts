@@ -8,11 +8,13 @@ import { STRIPE_API_KEY, type StripeSandbox } from './stripe.state.js';
 function presentedKey(authorization: string | undefined): string | undefined {
   if (!authorization) return undefined;
   if (authorization.startsWith('Bearer ')) return authorization.slice(7).trim();
-  if (authorization.startsWith('Basic ')) return Buffer.from(authorization.slice(6), 'base64').toString('utf8').split(':')[0];
+  if (authorization.startsWith('Basic '))
+    return Buffer.from(authorization.slice(6), 'base64').toString('utf8').split(':')[0];
   return undefined;
 }
 
-const masked = (key: string): string => (key.length > 12 ? `${key.slice(0, 8)}${'*'.repeat(key.length - 12)}${key.slice(-4)}` : key);
+const masked = (key: string): string =>
+  key.length > 12 ? `${key.slice(0, 8)}${'*'.repeat(key.length - 12)}${key.slice(-4)}` : key;
 
 /**
  * Every answer carries a Request-Id. Then the secret key, then the per-second rate limit. Stripe
@@ -34,7 +36,11 @@ export function installApiGuard(app: FastifyInstance, sandbox: StripeSandbox): v
       return reply.code(401).send(error.toBody());
     }
     if (key !== STRIPE_API_KEY) {
-      return reply.code(401).send(new StripeError(401, 'invalid_request_error', `Invalid API Key provided: ${masked(key)}`).toBody());
+      return reply
+        .code(401)
+        .send(
+          new StripeError(401, 'invalid_request_error', `Invalid API Key provided: ${masked(key)}`).toBody(),
+        );
     }
     if (!sandbox.tryAcquireRate()) return reply.code(429).send(rateLimited().toBody());
   });

@@ -25,7 +25,14 @@ const ADDRESS_KEYS = ['line1', 'line2', 'city', 'state', 'postal_code', 'country
 function readAddress(params: Params | undefined, current: Address | null): Address | null | undefined {
   if (!params) return undefined;
   params.allowOnly(ADDRESS_KEYS);
-  const base: Address = current ?? { city: null, country: null, line1: null, line2: null, postal_code: null, state: null };
+  const base: Address = current ?? {
+    city: null,
+    country: null,
+    line1: null,
+    line2: null,
+    postal_code: null,
+    state: null,
+  };
   const next = { ...base };
   for (const key of ADDRESS_KEYS) {
     const value = params.string(key);
@@ -48,7 +55,12 @@ export function newCustomer(id: string, created: number): Customer {
     discount: null,
     email: null,
     invoice_prefix: randomHex(4).toUpperCase(),
-    invoice_settings: { custom_fields: null, default_payment_method: null, footer: null, rendering_options: null },
+    invoice_settings: {
+      custom_fields: null,
+      default_payment_method: null,
+      footer: null,
+      rendering_options: null,
+    },
     livemode: false,
     metadata: {},
     name: null,
@@ -71,7 +83,8 @@ export function applyCustomerParams(customer: Customer, params: Params): Custome
   }
   const email = params.string('email', 512);
   if (email !== undefined) {
-    if (email !== null && !EMAIL.test(email)) throw invalidRequest(`Invalid email address: ${email}`, 'email', 'email_invalid');
+    if (email !== null && !EMAIL.test(email))
+      throw invalidRequest(`Invalid email address: ${email}`, 'email', 'email_invalid');
     next.email = email;
   }
   const address = readAddress(params.object('address'), next.address);

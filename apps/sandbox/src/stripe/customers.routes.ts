@@ -34,7 +34,10 @@ export function registerCustomerRoutes(app: FastifyInstance, sandbox: StripeSand
   };
 
   app.post('/v1/customers', async (request) => {
-    const customer = applyCustomerParams(newCustomer(sandbox.newId('cus', 14), sandbox.now()), paramsOf(request));
+    const customer = applyCustomerParams(
+      newCustomer(sandbox.newId('cus', 14), sandbox.now()),
+      paramsOf(request),
+    );
     sandbox.customers.set(customer);
     sandbox.emit('customer.created', customer, requestMeta(request));
     return respond(sandbox, request, customer);
@@ -49,7 +52,13 @@ export function registerCustomerRoutes(app: FastifyInstance, sandbox: StripeSand
 
   app.get('/v1/customers/search', async (request) => {
     const params = paramsOf(request);
-    return searchPage(sandbox.customers.newestFirst(), params, 'customers', SEARCH_FIELDS, listRenderer(sandbox, params));
+    return searchPage(
+      sandbox.customers.newestFirst(),
+      params,
+      'customers',
+      SEARCH_FIELDS,
+      listRenderer(sandbox, params),
+    );
   });
 
   app.get<IdParams>('/v1/customers/:id', async (request) => {
@@ -62,7 +71,8 @@ export function registerCustomerRoutes(app: FastifyInstance, sandbox: StripeSand
     const after = applyCustomerParams(before, paramsOf(request));
     sandbox.customers.set(after);
     const previous = previousAttributes(before, after);
-    if (Object.keys(previous).length > 0) sandbox.emit('customer.updated', after, requestMeta(request), previous);
+    if (Object.keys(previous).length > 0)
+      sandbox.emit('customer.updated', after, requestMeta(request), previous);
     return respond(sandbox, request, after);
   });
 

@@ -9,10 +9,15 @@ export function registerEventRoutes(app: FastifyInstance, sandbox: StripeSandbox
     const params = paramsOf(request).allowOnly([...LIST_PARAMS, 'type', 'types', 'delivery_success']);
     const type = params.string('type');
     const types = params.strings('types');
-    if (type && types) throw invalidRequest('You may only specify one of these parameters: type, types.', 'types');
+    if (type && types)
+      throw invalidRequest('You may only specify one of these parameters: type, types.', 'types');
     // `type` accepts a trailing `*` wildcard, e.g. `customer.*`.
     const matchesType = (candidate: string) =>
-      type ? (type.endsWith('*') ? candidate.startsWith(type.slice(0, -1)) : candidate === type) : !types || types.includes(candidate);
+      type
+        ? type.endsWith('*')
+          ? candidate.startsWith(type.slice(0, -1))
+          : candidate === type
+        : !types || types.includes(candidate);
     const deliverySuccess = params.bool('delivery_success');
     const items = sandbox.events
       .newestFirst()

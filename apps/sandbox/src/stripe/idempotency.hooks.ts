@@ -27,7 +27,11 @@ export function installIdempotency(app: FastifyInstance, sandbox: StripeSandbox)
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || typeof key !== 'string' || isControlPath(request.url)) return;
     if (key.length > MAX_KEY_LENGTH) {
-      const error = new StripeError(400, 'invalid_request_error', `Idempotency-Key must be at most ${MAX_KEY_LENGTH} characters long.`);
+      const error = new StripeError(
+        400,
+        'invalid_request_error',
+        `Idempotency-Key must be at most ${MAX_KEY_LENGTH} characters long.`,
+      );
       return reply.code(400).send(error.toBody());
     }
     const fingerprint = `${request.method} ${pathOf(request.url)} ${stable(request.body ?? {})}`;
@@ -37,22 +41,26 @@ export function installIdempotency(app: FastifyInstance, sandbox: StripeSandbox)
         inFlight.set(request, key);
         return;
       case 'in_flight':
-        return reply.code(409).send(
-          new StripeError(
-            409,
-            'idempotency_error',
-            `There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through): ${key}. Please try again later.`,
-            'idempotency_key_in_use',
-          ).toBody(),
-        );
+        return reply
+          .code(409)
+          .send(
+            new StripeError(
+              409,
+              'idempotency_error',
+              `There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through): ${key}. Please try again later.`,
+              'idempotency_key_in_use',
+            ).toBody(),
+          );
       case 'mismatch':
-        return reply.code(400).send(
-          new StripeError(
-            400,
-            'idempotency_error',
-            `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`,
-          ).toBody(),
-        );
+        return reply
+          .code(400)
+          .send(
+            new StripeError(
+              400,
+              'idempotency_error',
+              `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`,
+            ).toBody(),
+          );
       case 'replay':
         reply.header('Idempotent-Replayed', 'true');
         reply.header('Original-Request', decision.response.requestId);

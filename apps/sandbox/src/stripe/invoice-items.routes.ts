@@ -19,23 +19,36 @@ export function registerInvoiceItemRoutes(app: FastifyInstance, sandbox: StripeS
   };
 
   app.post('/v1/invoiceitems', async (request) => {
-    const params = paramsOf(request).allowOnly(['customer', 'price', 'amount', 'currency', 'quantity', 'description', 'invoice', 'metadata', 'period']);
+    const params = paramsOf(request).allowOnly([
+      'customer',
+      'price',
+      'amount',
+      'currency',
+      'quantity',
+      'description',
+      'invoice',
+      'metadata',
+      'period',
+    ]);
     const customerId = params.requiredString('customer');
     if (!sandbox.customers.get(customerId)) throw missingReference('customer', customerId, 'customer');
     const priceId = params.string('price');
     const price = priceId ? sandbox.prices.get(priceId) : undefined;
     if (priceId && !price) throw missingReference('price', priceId, 'price');
-    if (price && params.has('amount')) throw invalidRequest('You may only specify one of these parameters: amount, price.', 'amount');
+    if (price && params.has('amount'))
+      throw invalidRequest('You may only specify one of these parameters: amount, price.', 'amount');
     const quantity = params.int('quantity', 0) ?? 1;
     const amount = price ? (price.unit_amount ?? 0) * quantity : params.int('amount');
-    if (amount === undefined) throw invalidRequest('Missing required param: amount.', 'amount', 'parameter_missing');
+    if (amount === undefined)
+      throw invalidRequest('Missing required param: amount.', 'amount', 'parameter_missing');
     const currency = price ? price.currency : readCurrency(params);
     const invoiceId = params.string('invoice');
     const invoice = invoiceId ? sandbox.invoices.get(invoiceId) : undefined;
     if (invoiceId && !invoice) throw missingReference('invoice', invoiceId, 'invoice');
     if (invoice) {
       requireDraft(invoice, 'add invoice items to');
-      if (invoice.customer !== customerId) throw invalidRequest('The invoice belongs to a different customer.', 'invoice');
+      if (invoice.customer !== customerId)
+        throw invalidRequest('The invoice belongs to a different customer.', 'invoice');
     }
     const period = params.object('period')?.allowOnly(['start', 'end']);
     const now = sandbox.now();
@@ -86,11 +99,18 @@ export function registerInvoiceItemRoutes(app: FastifyInstance, sandbox: StripeS
     const pending = params.bool('pending');
     const items = sandbox.invoiceItems
       .newestFirst()
-      .filter((i) => (!customer || i.customer === customer) && (!invoice || i.invoice === invoice) && (pending !== true || i.invoice === null));
+      .filter(
+        (i) =>
+          (!customer || i.customer === customer) &&
+          (!invoice || i.invoice === invoice) &&
+          (pending !== true || i.invoice === null),
+      );
     return paginate(items, params, '/v1/invoiceitems', 'invoiceitem', listRenderer(sandbox, params));
   });
 
-  app.get<IdParams>('/v1/invoiceitems/:id', async (request) => respond(sandbox, request, find(request.params.id)));
+  app.get<IdParams>('/v1/invoiceitems/:id', async (request) =>
+    respond(sandbox, request, find(request.params.id)),
+  );
 
   app.delete<IdParams>('/v1/invoiceitems/:id', async (request) => {
     const item = find(request.params.id);

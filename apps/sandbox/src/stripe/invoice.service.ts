@@ -116,7 +116,8 @@ export function recalculate(invoice: Invoice): void {
     total: subtotal,
     total_excluding_tax: subtotal,
     amount_due: subtotal,
-    amount_remaining: invoice.status === 'paid' || invoice.status === 'void' ? 0 : subtotal - invoice.amount_paid,
+    amount_remaining:
+      invoice.status === 'paid' || invoice.status === 'void' ? 0 : subtotal - invoice.amount_paid,
   });
 }
 
@@ -127,13 +128,21 @@ export function addLine(invoice: Invoice, line: Omit<InvoiceLine, 'object'>): vo
 
 export function requireDraft(invoice: Invoice, action: string): void {
   if (invoice.status !== 'draft') {
-    throw invalidRequest(`You can only ${action} draft invoices. This invoice is ${invoice.status}.`, 'invoice', 'invoice_not_editable');
+    throw invalidRequest(
+      `You can only ${action} draft invoices. This invoice is ${invoice.status}.`,
+      'invoice',
+      'invoice_not_editable',
+    );
   }
 }
 
 export function finalizeInvoice(sandbox: StripeSandbox, invoice: Invoice, meta: RequestMeta): Invoice {
   if (invoice.status !== 'draft') {
-    throw invalidRequest("This invoice is already finalized, you can't re-finalize a non-draft invoice.", undefined, 'invoice_already_finalized');
+    throw invalidRequest(
+      "This invoice is already finalized, you can't re-finalize a non-draft invoice.",
+      undefined,
+      'invoice_already_finalized',
+    );
   }
   const customer = sandbox.customers.get(invoice.customer);
   const now = sandbox.now();
@@ -158,9 +167,14 @@ export function finalizeInvoice(sandbox: StripeSandbox, invoice: Invoice, meta: 
 }
 
 export function markPaid(sandbox: StripeSandbox, invoice: Invoice, meta: RequestMeta): Invoice {
-  if (invoice.status === 'paid') throw invalidRequest('Invoice is already paid', undefined, 'invoice_already_paid');
+  if (invoice.status === 'paid')
+    throw invalidRequest('Invoice is already paid', undefined, 'invoice_already_paid');
   if (invoice.status !== 'open') {
-    throw invalidRequest(`You cannot pay an invoice with status ${invoice.status}.`, undefined, 'invoice_not_open');
+    throw invalidRequest(
+      `You cannot pay an invoice with status ${invoice.status}.`,
+      undefined,
+      'invoice_not_open',
+    );
   }
   const now = sandbox.now();
   invoice.status = 'paid';

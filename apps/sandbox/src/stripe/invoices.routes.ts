@@ -1,7 +1,21 @@
 import { type FastifyInstance } from 'fastify';
-import { finalizeInvoice, markPaid, newInvoice, presentLine, recalculate, requireDraft } from './invoice.service.js';
+import {
+  finalizeInvoice,
+  markPaid,
+  newInvoice,
+  presentLine,
+  recalculate,
+  requireDraft,
+} from './invoice.service.js';
 import { LIST_PARAMS, paginate } from './list.util.js';
-import { deleted, listRenderer, paramsOf, previousAttributes, requestMeta, respond } from './route.helpers.js';
+import {
+  deleted,
+  listRenderer,
+  paramsOf,
+  previousAttributes,
+  requestMeta,
+  respond,
+} from './route.helpers.js';
 import { metadataField, searchPage } from './search.util.js';
 import { type SearchField } from './search-query.parser.js';
 import { invalidRequest, missingReference, resourceMissing } from './stripe.errors.js';
@@ -11,7 +25,19 @@ import { type Invoice } from './stripe-object.types.js';
 
 type IdParams = { Params: { id: string } };
 
-const CREATE_PARAMS = ['customer', 'subscription', 'auto_advance', 'collection_method', 'days_until_due', 'due_date', 'description', 'metadata', 'pending_invoice_items_behavior', 'currency', 'footer'];
+const CREATE_PARAMS = [
+  'customer',
+  'subscription',
+  'auto_advance',
+  'collection_method',
+  'days_until_due',
+  'due_date',
+  'description',
+  'metadata',
+  'pending_invoice_items_behavior',
+  'currency',
+  'footer',
+];
 const DRAFT_ONLY = ['collection_method', 'days_until_due', 'due_date', 'description', 'footer'];
 
 const SEARCH_FIELDS: Record<string, SearchField<Invoice>> = {
@@ -38,8 +64,11 @@ export function registerInvoiceRoutes(app: FastifyInstance, sandbox: StripeSandb
     if (!customer) throw missingReference('customer', customerId, 'customer');
     const subscriptionId = params.string('subscription');
     const subscription = subscriptionId ? sandbox.subscriptions.get(subscriptionId) : undefined;
-    if (subscriptionId && !subscription) throw missingReference('subscription', subscriptionId, 'subscription');
-    const collectionMethod = params.oneOf('collection_method', ['charge_automatically', 'send_invoice'] as const) ?? 'charge_automatically';
+    if (subscriptionId && !subscription)
+      throw missingReference('subscription', subscriptionId, 'subscription');
+    const collectionMethod =
+      params.oneOf('collection_method', ['charge_automatically', 'send_invoice'] as const) ??
+      'charge_automatically';
     const daysUntilDue = params.int('days_until_due', 0, 730);
     const dueDate = params.int('due_date');
     if (collectionMethod === 'send_invoice' && daysUntilDue === undefined && dueDate === undefined) {
@@ -58,7 +87,8 @@ export function registerInvoiceRoutes(app: FastifyInstance, sandbox: StripeSandb
       metadata: applyMetadata({}, params.metadata()),
       autoAdvance: params.bool('auto_advance') ?? false,
     });
-    const behavior = params.oneOf('pending_invoice_items_behavior', ['include', 'exclude'] as const) ?? 'exclude';
+    const behavior =
+      params.oneOf('pending_invoice_items_behavior', ['include', 'exclude'] as const) ?? 'exclude';
     if (behavior === 'include') {
       for (const item of sandbox.invoiceItems.newestFirst().reverse()) {
         if (item.customer !== customer.id || item.invoice !== null || item.currency !== currency) continue;
@@ -73,7 +103,13 @@ export function registerInvoiceRoutes(app: FastifyInstance, sandbox: StripeSandb
   });
 
   app.get('/v1/invoices', async (request) => {
-    const params = paramsOf(request).allowOnly([...LIST_PARAMS, 'customer', 'subscription', 'status', 'collection_method']);
+    const params = paramsOf(request).allowOnly([
+      ...LIST_PARAMS,
+      'customer',
+      'subscription',
+      'status',
+      'collection_method',
+    ]);
     const customer = params.string('customer');
     const subscription = params.string('subscription');
     const status = params.oneOf('status', ['draft', 'open', 'paid', 'uncollectible', 'void'] as const);
@@ -92,23 +128,47 @@ export function registerInvoiceRoutes(app: FastifyInstance, sandbox: StripeSandb
 
   app.get('/v1/invoices/search', async (request) => {
     const params = paramsOf(request);
-    return searchPage(sandbox.invoices.newestFirst(), params, 'invoices', SEARCH_FIELDS, listRenderer(sandbox, params));
+    return searchPage(
+      sandbox.invoices.newestFirst(),
+      params,
+      'invoices',
+      SEARCH_FIELDS,
+      listRenderer(sandbox, params),
+    );
   });
 
-  app.get<IdParams>('/v1/invoices/:id', async (request) => respond(sandbox, request, find(request.params.id)));
+  app.get<IdParams>('/v1/invoices/:id', async (request) =>
+    respond(sandbox, request, find(request.params.id)),
+  );
 
   app.get<IdParams>('/v1/invoices/:id/lines', async (request) => {
     const invoice = find(request.params.id);
     const params = paramsOf(request).allowOnly(LIST_PARAMS);
-    const lines = [...invoice.lines].reverse().map((line) => ({ ...presentLine(invoice, line), id: line.id, object: 'line_item', created: invoice.created }));
-    return paginate(lines, params, `/v1/invoices/${invoice.id}/lines`, 'line_item', ({ created: _created, ...line }) => line);
+    const lines = [...invoice.lines]
+      .reverse()
+      .map((line) => ({
+        ...presentLine(invoice, line),
+        id: line.id,
+        object: 'line_item',
+        created: invoice.created,
+      }));
+    return paginate(
+      lines,
+      params,
+      `/v1/invoices/${invoice.id}/lines`,
+      'line_item',
+      ({ created: _created, ...line }) => line,
+    );
   });
 
   app.post<IdParams>('/v1/invoices/:id', async (request) => {
     const before = find(request.params.id);
     const params = paramsOf(request).allowOnly(['metadata', 'auto_advance', ...DRAFT_ONLY]);
     if (before.status !== 'draft' && DRAFT_ONLY.some((key) => params.has(key))) {
-      throw invalidRequest('Finalized invoices can only update metadata and auto_advance.', DRAFT_ONLY.find((key) => params.has(key)));
+      throw invalidRequest(
+        'Finalized invoices can only update metadata and auto_advance.',
+        DRAFT_ONLY.find((key) => params.has(key)),
+      );
     }
     const after: Invoice = structuredClone(before);
     after.metadata = applyMetadata(after.metadata, params.metadata());
@@ -126,7 +186,8 @@ export function registerInvoiceRoutes(app: FastifyInstance, sandbox: StripeSandb
     if (dueDate !== undefined) after.due_date = dueDate;
     sandbox.invoices.set(after);
     const previous = previousAttributes(before, after);
-    if (Object.keys(previous).length > 0) sandbox.emit('invoice.updated', after, requestMeta(request), previous);
+    if (Object.keys(previous).length > 0)
+      sandbox.emit('invoice.updated', after, requestMeta(request), previous);
     return respond(sandbox, request, after);
   });
 
@@ -147,7 +208,14 @@ export function registerInvoiceRoutes(app: FastifyInstance, sandbox: StripeSandb
   });
 
   app.post<IdParams>('/v1/invoices/:id/pay', async (request) => {
-    paramsOf(request).allowOnly(['paid_out_of_band', 'payment_method', 'source', 'off_session', 'forgive', 'mandate']);
+    paramsOf(request).allowOnly([
+      'paid_out_of_band',
+      'payment_method',
+      'source',
+      'off_session',
+      'forgive',
+      'mandate',
+    ]);
     const meta = requestMeta(request);
     let invoice = structuredClone(find(request.params.id));
     // Paying a draft finalizes it first, as Stripe does.
@@ -159,7 +227,10 @@ export function registerInvoiceRoutes(app: FastifyInstance, sandbox: StripeSandb
   app.post<IdParams>('/v1/invoices/:id/void', async (request) => {
     const invoice = structuredClone(find(request.params.id));
     if (invoice.status !== 'open' && invoice.status !== 'uncollectible') {
-      throw invalidRequest(`You can only void open or uncollectible invoices. This invoice is ${invoice.status}.`, undefined);
+      throw invalidRequest(
+        `You can only void open or uncollectible invoices. This invoice is ${invoice.status}.`,
+        undefined,
+      );
     }
     invoice.status = 'void';
     invoice.status_transitions = { ...(invoice.status_transitions as object), voided_at: sandbox.now() };
@@ -171,9 +242,16 @@ export function registerInvoiceRoutes(app: FastifyInstance, sandbox: StripeSandb
 
   app.post<IdParams>('/v1/invoices/:id/mark_uncollectible', async (request) => {
     const invoice = structuredClone(find(request.params.id));
-    if (invoice.status !== 'open') throw invalidRequest(`You can only mark open invoices uncollectible. This invoice is ${invoice.status}.`, undefined);
+    if (invoice.status !== 'open')
+      throw invalidRequest(
+        `You can only mark open invoices uncollectible. This invoice is ${invoice.status}.`,
+        undefined,
+      );
     invoice.status = 'uncollectible';
-    invoice.status_transitions = { ...(invoice.status_transitions as object), marked_uncollectible_at: sandbox.now() };
+    invoice.status_transitions = {
+      ...(invoice.status_transitions as object),
+      marked_uncollectible_at: sandbox.now(),
+    };
     sandbox.invoices.set(invoice);
     sandbox.emit('invoice.marked_uncollectible', invoice, requestMeta(request));
     return respond(sandbox, request, invoice);

@@ -14,7 +14,8 @@ export interface ListPage {
 /** `created` filters: an exact timestamp or a hash of gt/gte/lt/lte. */
 function matchesCreated(params: Params): (item: StripeObject) => boolean {
   const exact = typeof params.raw.created === 'string' ? params.int('created') : undefined;
-  const range = exact === undefined ? params.object('created')?.allowOnly(['gt', 'gte', 'lt', 'lte']) : undefined;
+  const range =
+    exact === undefined ? params.object('created')?.allowOnly(['gt', 'gte', 'lt', 'lte']) : undefined;
   const bounds = {
     gt: range?.int('gt'),
     gte: range?.int('gte'),
@@ -41,7 +42,10 @@ export function paginate<T extends StripeObject>(
   const startingAfter = params.string('starting_after');
   const endingBefore = params.string('ending_before');
   if (startingAfter && endingBefore) {
-    throw invalidRequest('You may only specify one of these parameters: ending_before, starting_after.', 'ending_before');
+    throw invalidRequest(
+      'You may only specify one of these parameters: ending_before, starting_after.',
+      'ending_before',
+    );
   }
   const filtered = items.filter(matchesCreated(params));
   let page: T[];

@@ -3,13 +3,33 @@ import { type RequestMeta, type StripeSandbox } from './stripe.state.js';
 import { applyMetadata, type Params } from './stripe-params.util.js';
 import { type Price, type Recurring } from './stripe-object.types.js';
 
-export const CURRENCIES = ['usd', 'eur', 'gbp', 'chf', 'cad', 'aud', 'jpy', 'sek', 'dkk', 'nok', 'pln', 'czk', 'nzd', 'sgd', 'hkd', 'mxn', 'brl', 'inr'];
+export const CURRENCIES = [
+  'usd',
+  'eur',
+  'gbp',
+  'chf',
+  'cad',
+  'aud',
+  'jpy',
+  'sek',
+  'dkk',
+  'nok',
+  'pln',
+  'czk',
+  'nzd',
+  'sgd',
+  'hkd',
+  'mxn',
+  'brl',
+  'inr',
+];
 const INTERVALS = ['day', 'week', 'month', 'year'] as const;
 const MAX_INTERVAL_COUNT: Record<Recurring['interval'], number> = { day: 365, week: 52, month: 12, year: 1 };
 
 export function readCurrency(params: Params, key = 'currency'): string {
   const currency = params.requiredString(key).toLowerCase();
-  if (!CURRENCIES.includes(currency)) throw invalidRequest(`Invalid currency: ${currency}.`, params.name(key));
+  if (!CURRENCIES.includes(currency))
+    throw invalidRequest(`Invalid currency: ${currency}.`, params.name(key));
   return currency;
 }
 
@@ -17,10 +37,18 @@ function readRecurring(params: Params | undefined): Recurring | null {
   if (!params) return null;
   params.allowOnly(['interval', 'interval_count', 'usage_type', 'trial_period_days']);
   const interval = params.oneOf('interval', INTERVALS);
-  if (!interval) throw invalidRequest(`Missing required param: ${params.name('interval')}.`, params.name('interval'), 'parameter_missing');
+  if (!interval)
+    throw invalidRequest(
+      `Missing required param: ${params.name('interval')}.`,
+      params.name('interval'),
+      'parameter_missing',
+    );
   const count = params.int('interval_count', 1) ?? 1;
   if (count > MAX_INTERVAL_COUNT[interval]) {
-    throw invalidRequest('The maximum billing interval is 1 year (1 year, 12 months, 52 weeks, or 365 days).', params.name('interval_count'));
+    throw invalidRequest(
+      'The maximum billing interval is 1 year (1 year, 12 months, 52 weeks, or 365 days).',
+      params.name('interval_count'),
+    );
   }
   return {
     interval,
@@ -32,10 +60,17 @@ function readRecurring(params: Params | undefined): Recurring | null {
 }
 
 /** A lookup key names one price at a time; `transfer_lookup_key` moves it from its current holder. */
-export function claimLookupKey(sandbox: StripeSandbox, price: Price, key: string | null | undefined, transfer: boolean): void {
+export function claimLookupKey(
+  sandbox: StripeSandbox,
+  price: Price,
+  key: string | null | undefined,
+  transfer: boolean,
+): void {
   if (key === undefined) return;
   if (key !== null) {
-    const holder = sandbox.prices.newestFirst().find((other) => other.lookup_key === key && other.id !== price.id);
+    const holder = sandbox.prices
+      .newestFirst()
+      .find((other) => other.lookup_key === key && other.id !== price.id);
     if (holder && !transfer) {
       throw invalidRequest(`A price (\`${holder.id}\`) already uses that lookup key.`, 'lookup_key');
     }
@@ -44,18 +79,26 @@ export function claimLookupKey(sandbox: StripeSandbox, price: Price, key: string
   price.lookup_key = key;
 }
 
-export function createPrice(sandbox: StripeSandbox, params: Params, productId: string | undefined, meta: RequestMeta): Price {
+export function createPrice(
+  sandbox: StripeSandbox,
+  params: Params,
+  productId: string | undefined,
+  meta: RequestMeta,
+): Price {
   const productRef = productId ?? params.string('product');
   const productData = productId ? undefined : params.object('product_data');
-  if (!productRef && !productData) throw invalidRequest('Missing required param: product.', 'product', 'parameter_missing');
-  if (productRef && !sandbox.products.get(productRef)) throw missingReference('product', productRef, 'product');
+  if (!productRef && !productData)
+    throw invalidRequest('Missing required param: product.', 'product', 'parameter_missing');
+  if (productRef && !sandbox.products.get(productRef))
+    throw missingReference('product', productRef, 'product');
   const unitAmount = params.int('unit_amount', 0, 99_999_999);
   const decimal = params.string('unit_amount_decimal');
   if (unitAmount === undefined && (decimal === undefined || decimal === null)) {
     throw invalidRequest('Missing required param: unit_amount.', 'unit_amount', 'parameter_missing');
   }
   const amount = unitAmount ?? Math.round(Number(decimal));
-  if (!Number.isFinite(amount) || amount < 0) throw invalidRequest(`Invalid decimal: ${String(decimal)}`, 'unit_amount_decimal');
+  if (!Number.isFinite(amount) || amount < 0)
+    throw invalidRequest(`Invalid decimal: ${String(decimal)}`, 'unit_amount_decimal');
   const currency = readCurrency(params);
   const recurring = readRecurring(params.object('recurring'));
   let product = productRef ?? '';
@@ -101,14 +144,20 @@ export function createPrice(sandbox: StripeSandbox, params: Params, productId: s
     nickname: params.string('nickname') ?? null,
     product,
     recurring,
-    tax_behavior: params.oneOf('tax_behavior', ['inclusive', 'exclusive', 'unspecified'] as const) ?? 'unspecified',
+    tax_behavior:
+      params.oneOf('tax_behavior', ['inclusive', 'exclusive', 'unspecified'] as const) ?? 'unspecified',
     tiers_mode: null,
     transform_quantity: null,
     type: recurring ? 'recurring' : 'one_time',
     unit_amount: amount,
     unit_amount_decimal: String(amount),
   };
-  claimLookupKey(sandbox, price, params.string('lookup_key', 200), params.bool('transfer_lookup_key') === true);
+  claimLookupKey(
+    sandbox,
+    price,
+    params.string('lookup_key', 200),
+    params.bool('transfer_lookup_key') === true,
+  );
   sandbox.prices.set(price);
   sandbox.emit('price.created', price, meta);
   return price;

@@ -49,13 +49,24 @@ export function registerPriceRoutes(app: FastifyInstance, sandbox: StripeSandbox
   app.post('/v1/prices', async (request) => {
     const params = paramsOf(request).allowOnly(CREATE_PARAMS);
     if (params.oneOf('billing_scheme', ['per_unit', 'tiered'] as const) === 'tiered') {
-      throw invalidRequest('Tiered prices are not supported by this sandbox; use billing_scheme=per_unit.', 'billing_scheme');
+      throw invalidRequest(
+        'Tiered prices are not supported by this sandbox; use billing_scheme=per_unit.',
+        'billing_scheme',
+      );
     }
     return respond(sandbox, request, createPrice(sandbox, params, undefined, requestMeta(request)));
   });
 
   app.get('/v1/prices', async (request) => {
-    const params = paramsOf(request).allowOnly([...LIST_PARAMS, 'active', 'currency', 'product', 'type', 'lookup_keys', 'recurring']);
+    const params = paramsOf(request).allowOnly([
+      ...LIST_PARAMS,
+      'active',
+      'currency',
+      'product',
+      'type',
+      'lookup_keys',
+      'recurring',
+    ]);
     const active = params.bool('active');
     const currency = params.string('currency');
     const product = params.string('product');
@@ -78,7 +89,13 @@ export function registerPriceRoutes(app: FastifyInstance, sandbox: StripeSandbox
 
   app.get('/v1/prices/search', async (request) => {
     const params = paramsOf(request);
-    return searchPage(sandbox.prices.newestFirst(), params, 'prices', SEARCH_FIELDS, listRenderer(sandbox, params));
+    return searchPage(
+      sandbox.prices.newestFirst(),
+      params,
+      'prices',
+      SEARCH_FIELDS,
+      listRenderer(sandbox, params),
+    );
   });
 
   app.get<IdParams>('/v1/prices/:id', async (request) => respond(sandbox, request, find(request.params.id)));
@@ -94,15 +111,24 @@ export function registerPriceRoutes(app: FastifyInstance, sandbox: StripeSandbox
     const taxBehavior = params.oneOf('tax_behavior', ['inclusive', 'exclusive', 'unspecified'] as const);
     if (taxBehavior !== undefined) {
       if (before.tax_behavior !== 'unspecified' && taxBehavior !== before.tax_behavior) {
-        throw invalidRequest('tax_behavior cannot be changed once it is set to inclusive or exclusive.', 'tax_behavior');
+        throw invalidRequest(
+          'tax_behavior cannot be changed once it is set to inclusive or exclusive.',
+          'tax_behavior',
+        );
       }
       after.tax_behavior = taxBehavior;
     }
     after.metadata = applyMetadata(after.metadata, params.metadata());
-    claimLookupKey(sandbox, after, params.string('lookup_key', 200), params.bool('transfer_lookup_key') === true);
+    claimLookupKey(
+      sandbox,
+      after,
+      params.string('lookup_key', 200),
+      params.bool('transfer_lookup_key') === true,
+    );
     sandbox.prices.set(after);
     const previous = previousAttributes(before, after);
-    if (Object.keys(previous).length > 0) sandbox.emit('price.updated', after, requestMeta(request), previous);
+    if (Object.keys(previous).length > 0)
+      sandbox.emit('price.updated', after, requestMeta(request), previous);
     return respond(sandbox, request, after);
   });
 }

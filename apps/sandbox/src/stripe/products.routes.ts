@@ -1,7 +1,14 @@
 import { type FastifyInstance } from 'fastify';
 import { LIST_PARAMS, paginate } from './list.util.js';
 import { createPrice } from './price.factory.js';
-import { deleted, listRenderer, paramsOf, previousAttributes, requestMeta, respond } from './route.helpers.js';
+import {
+  deleted,
+  listRenderer,
+  paramsOf,
+  previousAttributes,
+  requestMeta,
+  respond,
+} from './route.helpers.js';
 import { metadataField, searchPage } from './search.util.js';
 import { type SearchField } from './search-query.parser.js';
 import { invalidRequest, resourceMissing } from './stripe.errors.js';
@@ -11,7 +18,18 @@ import { type Product } from './stripe-object.types.js';
 
 type IdParams = { Params: { id: string } };
 
-const EDITABLE = ['name', 'active', 'description', 'metadata', 'images', 'shippable', 'statement_descriptor', 'tax_code', 'unit_label', 'url'] as const;
+const EDITABLE = [
+  'name',
+  'active',
+  'description',
+  'metadata',
+  'images',
+  'shippable',
+  'statement_descriptor',
+  'tax_code',
+  'unit_label',
+  'url',
+] as const;
 
 const SEARCH_FIELDS: Record<string, SearchField<Product>> = {
   name: { kind: 'string', read: (p) => p.name },
@@ -50,7 +68,8 @@ export function registerProductRoutes(app: FastifyInstance, sandbox: StripeSandb
     const params = paramsOf(request).allowOnly([...EDITABLE, 'id', 'default_price_data', 'type']);
     params.requiredString('name');
     const id = params.string('id') ?? sandbox.newId('prod', 14);
-    if (sandbox.products.get(id)) throw invalidRequest(`Product already exists.`, 'id', 'resource_already_exists');
+    if (sandbox.products.get(id))
+      throw invalidRequest(`Product already exists.`, 'id', 'resource_already_exists');
     const now = sandbox.now();
     const base: Product = {
       id,
@@ -98,7 +117,13 @@ export function registerProductRoutes(app: FastifyInstance, sandbox: StripeSandb
 
   app.get('/v1/products/search', async (request) => {
     const params = paramsOf(request);
-    return searchPage(sandbox.products.newestFirst(), params, 'products', SEARCH_FIELDS, listRenderer(sandbox, params));
+    return searchPage(
+      sandbox.products.newestFirst(),
+      params,
+      'products',
+      SEARCH_FIELDS,
+      listRenderer(sandbox, params),
+    );
   });
 
   app.get<IdParams>('/v1/products/:id', async (request) => {
@@ -121,14 +146,19 @@ export function registerProductRoutes(app: FastifyInstance, sandbox: StripeSandb
     sandbox.products.set(after);
     const previous = previousAttributes(before, after);
     delete previous.updated;
-    if (Object.keys(previous).length > 0) sandbox.emit('product.updated', after, requestMeta(request), previous);
+    if (Object.keys(previous).length > 0)
+      sandbox.emit('product.updated', after, requestMeta(request), previous);
     return respond(sandbox, request, after);
   });
 
   app.delete<IdParams>('/v1/products/:id', async (request) => {
     const product = find(request.params.id);
     if (sandbox.prices.newestFirst().some((price) => price.product === product.id)) {
-      throw invalidRequest('This product cannot be deleted because it has one or more user-created prices.', 'id', 'product_has_prices');
+      throw invalidRequest(
+        'This product cannot be deleted because it has one or more user-created prices.',
+        'id',
+        'product_has_prices',
+      );
     }
     sandbox.products.delete(product.id);
     sandbox.deletedIds.add(product.id);

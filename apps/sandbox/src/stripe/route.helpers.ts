@@ -28,7 +28,11 @@ export function expandPaths(params: Params, prefix = ''): string[] {
     .filter((path) => path !== '');
 }
 
-export function render(sandbox: StripeSandbox, object: StripeObject, paths: readonly string[]): Record<string, unknown> {
+export function render(
+  sandbox: StripeSandbox,
+  object: StripeObject,
+  paths: readonly string[],
+): Record<string, unknown> {
   return expand(presentObject(sandbox, object), paths, (id) => {
     const found = sandbox.findAny(id);
     return found ? presentObject(sandbox, found) : undefined;
@@ -36,18 +40,28 @@ export function render(sandbox: StripeSandbox, object: StripeObject, paths: read
 }
 
 /** The answer for one object, with the request's `expand[]` applied. */
-export function respond(sandbox: StripeSandbox, request: FastifyRequest, object: StripeObject): Record<string, unknown> {
+export function respond(
+  sandbox: StripeSandbox,
+  request: FastifyRequest,
+  object: StripeObject,
+): Record<string, unknown> {
   return render(sandbox, object, expandPaths(paramsOf(request)));
 }
 
 /** Renderer for list items: `expand[]=data.customer` expands `customer` on each item. */
-export function listRenderer(sandbox: StripeSandbox, params: Params): (object: StripeObject) => Record<string, unknown> {
+export function listRenderer(
+  sandbox: StripeSandbox,
+  params: Params,
+): (object: StripeObject) => Record<string, unknown> {
   const paths = expandPaths(params, 'data.');
   return (object) => render(sandbox, object, paths);
 }
 
 /** Top-level fields whose values changed, with their old values, for `data.previous_attributes`. */
-export function previousAttributes(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, unknown> {
+export function previousAttributes(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): Record<string, unknown> {
   const changed: Record<string, unknown> = {};
   for (const key of Object.keys(after)) {
     if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changed[key] = before[key] ?? null;

@@ -61,12 +61,21 @@ function clauseMatches<T>(clause: Clause, spec: SearchField<T>, item: T): boolea
   let result: boolean;
   if (value === null) result = actual === null || actual === undefined || actual === '';
   else if (clause.op === ':') result = String(actual ?? '').toLowerCase() === String(value).toLowerCase();
-  else if (clause.op === '~') result = String(actual ?? '').toLowerCase().includes(String(value).toLowerCase());
+  else if (clause.op === '~')
+    result = String(actual ?? '')
+      .toLowerCase()
+      .includes(String(value).toLowerCase());
   else {
     const left = Number(actual);
     const right = Number(value);
     result =
-      clause.op === '>' ? left > right : clause.op === '<' ? left < right : clause.op === '>=' ? left >= right : left <= right;
+      clause.op === '>'
+        ? left > right
+        : clause.op === '<'
+          ? left < right
+          : clause.op === '>='
+            ? left >= right
+            : left <= right;
   }
   return clause.negated ? !result : result;
 }
@@ -93,7 +102,9 @@ export function compileSearchQuery<T>(
     if (['>', '<', '>=', '<='].includes(clause.op) && spec.kind !== 'number') throw parseError(query);
   }
   return (item) => {
-    const results = clauses.map((clause) => clauseMatches(clause, fields[clause.field] as SearchField<T>, item));
+    const results = clauses.map((clause) =>
+      clauseMatches(clause, fields[clause.field] as SearchField<T>, item),
+    );
     return joiner === 'and' ? results.every(Boolean) : results.some(Boolean);
   };
 }

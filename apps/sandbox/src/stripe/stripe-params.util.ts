@@ -20,7 +20,9 @@ export class Params {
   ) {}
 
   static of(input: unknown): Params {
-    return new Params(typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as FormParams) : {});
+    return new Params(
+      typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as FormParams) : {},
+    );
   }
 
   name(key: string): string {
@@ -30,7 +32,11 @@ export class Params {
   allowOnly(keys: readonly string[]): this {
     for (const key of Object.keys(this.raw)) {
       if (key !== 'expand' && !keys.includes(key)) {
-        throw invalidRequest(`Received unknown parameter: ${this.name(key)}`, this.name(key), 'parameter_unknown');
+        throw invalidRequest(
+          `Received unknown parameter: ${this.name(key)}`,
+          this.name(key),
+          'parameter_unknown',
+        );
       }
     }
     return this;
@@ -47,14 +53,18 @@ export class Params {
     if (typeof value !== 'string') throw invalidRequest(`Invalid string: ${this.name(key)}`, this.name(key));
     if (value === '') return null;
     if (value.length > max) {
-      throw invalidRequest(`Invalid string: ${value.slice(0, 20)}...; must be at most ${max} characters`, this.name(key));
+      throw invalidRequest(
+        `Invalid string: ${value.slice(0, 20)}...; must be at most ${max} characters`,
+        this.name(key),
+      );
     }
     return value;
   }
 
   requiredString(key: string, max?: number): string {
     const value = this.string(key, max);
-    if (value === undefined) throw invalidRequest(`Missing required param: ${this.name(key)}.`, this.name(key), 'parameter_missing');
+    if (value === undefined)
+      throw invalidRequest(`Missing required param: ${this.name(key)}.`, this.name(key), 'parameter_missing');
     if (value === null) {
       throw invalidRequest(
         `You passed an empty string for '${this.name(key)}'. We assume empty values are an attempt to unset a parameter; however '${this.name(key)}' cannot be unset. You should remove '${this.name(key)}' from your request or supply a non-empty value.`,
@@ -78,7 +88,8 @@ export class Params {
   bool(key: string): boolean | undefined {
     const value = this.string(key);
     if (value === undefined || value === null) return undefined;
-    if (value !== 'true' && value !== 'false') throw invalidRequest(`Invalid boolean: ${value}`, this.name(key));
+    if (value !== 'true' && value !== 'false')
+      throw invalidRequest(`Invalid boolean: ${value}`, this.name(key));
     return value === 'true';
   }
 
@@ -94,7 +105,8 @@ export class Params {
   object(key: string): Params | undefined {
     const value = this.raw[key];
     if (value === undefined || value === '') return undefined;
-    if (typeof value !== 'object' || Array.isArray(value)) throw invalidRequest(`Invalid object`, this.name(key));
+    if (typeof value !== 'object' || Array.isArray(value))
+      throw invalidRequest(`Invalid object`, this.name(key));
     return new Params(value, this.name(key));
   }
 
@@ -103,7 +115,11 @@ export class Params {
     const value = this.raw[key];
     if (value === undefined || value === '') return undefined;
     if (typeof value !== 'object') throw invalidRequest(`Invalid array`, this.name(key));
-    const entries = Array.isArray(value) ? value : Object.keys(value).sort((a, b) => Number(a) - Number(b)).map((k) => value[k]);
+    const entries = Array.isArray(value)
+      ? value
+      : Object.keys(value)
+          .sort((a, b) => Number(a) - Number(b))
+          .map((k) => value[k]);
     return entries.map((entry, index) => {
       if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
         throw invalidRequest(`Invalid object`, `${this.name(key)}[${index}]`);
@@ -117,7 +133,8 @@ export class Params {
     if (value === undefined) return undefined;
     if (typeof value === 'string') return value === '' ? [] : [value];
     const entries = Array.isArray(value) ? value : Object.values(value);
-    if (entries.some((entry) => typeof entry !== 'string')) throw invalidRequest('Invalid array', this.name(key));
+    if (entries.some((entry) => typeof entry !== 'string'))
+      throw invalidRequest('Invalid array', this.name(key));
     return entries as string[];
   }
 
@@ -125,10 +142,12 @@ export class Params {
     const value = this.raw[key];
     if (value === undefined) return undefined;
     if (value === '') return { clear: true, set: {} };
-    if (typeof value !== 'object' || Array.isArray(value)) throw invalidRequest('Invalid hash', this.name(key));
+    if (typeof value !== 'object' || Array.isArray(value))
+      throw invalidRequest('Invalid hash', this.name(key));
     const set: Record<string, string | null> = {};
     for (const [name, entry] of Object.entries(value)) {
-      if (typeof entry !== 'string') throw invalidRequest('Invalid metadata value', `${this.name(key)}[${name}]`);
+      if (typeof entry !== 'string')
+        throw invalidRequest('Invalid metadata value', `${this.name(key)}[${name}]`);
       if (name.length > METADATA_MAX_KEY) {
         throw invalidRequest(
           `Invalid metadata: metadata keys can be up to ${METADATA_MAX_KEY} characters long, but you passed in a key that was ${name.length}.`,
@@ -148,7 +167,10 @@ export class Params {
 }
 
 /** Merges a metadata patch; an empty value removes a key. At most 50 keys may remain. */
-export function applyMetadata(current: Record<string, string>, patch: MetadataPatch | undefined): Record<string, string> {
+export function applyMetadata(
+  current: Record<string, string>,
+  patch: MetadataPatch | undefined,
+): Record<string, string> {
   if (!patch) return current;
   const next: Record<string, string> = patch.clear ? {} : { ...current };
   for (const [key, value] of Object.entries(patch.set)) {

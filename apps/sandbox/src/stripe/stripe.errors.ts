@@ -19,7 +19,12 @@ export class StripeError extends Error {
     return {
       error: {
         type: this.type,
-        ...(this.code ? { code: this.code, doc_url: `https://stripe.com/docs/error-codes/${this.code.replace(/_/g, '-')}` } : {}),
+        ...(this.code
+          ? {
+              code: this.code,
+              doc_url: `https://stripe.com/docs/error-codes/${this.code.replace(/_/g, '-')}`,
+            }
+          : {}),
         message: this.message,
         ...(this.param ? { param: this.param } : {}),
       },
@@ -48,7 +53,12 @@ export const rateLimited = (): StripeError =>
 export function faultBody(status: number): StripeErrorBody {
   if (status === 429) return rateLimited().toBody();
   if (status === 409) {
-    return new StripeError(409, 'invalid_request_error', 'This object cannot be accessed right now because another API request or Stripe process is currently accessing it.', 'lock_timeout').toBody();
+    return new StripeError(
+      409,
+      'invalid_request_error',
+      'This object cannot be accessed right now because another API request or Stripe process is currently accessing it.',
+      'lock_timeout',
+    ).toBody();
   }
   if (status >= 500) {
     return new StripeError(status, 'api_error', 'An unknown error occurred').toBody();

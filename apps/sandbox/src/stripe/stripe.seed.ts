@@ -14,7 +14,12 @@ export function seedStripe(sandbox: StripeSandbox): void {
   for (const { name, monthly, yearly } of PRODUCTS) {
     const price = createPrice(
       sandbox,
-      Params.of({ currency: 'usd', unit_amount: String(monthly), recurring: { interval: 'month' }, product_data: { name } }),
+      Params.of({
+        currency: 'usd',
+        unit_amount: String(monthly),
+        recurring: { interval: 'month' },
+        product_data: { name },
+      }),
       undefined,
       meta,
     );
@@ -29,7 +34,11 @@ export function seedStripe(sandbox: StripeSandbox): void {
   }
   const customer = applyCustomerParams(
     newCustomer(sandbox.newId('cus', 14), sandbox.now()),
-    Params.of({ name: 'Northwind Traders', email: 'billing@northwind.example', metadata: { source: 'seed' } }),
+    Params.of({
+      name: 'Northwind Traders',
+      email: 'billing@northwind.example',
+      metadata: { source: 'seed' },
+    }),
   );
   sandbox.customers.set(customer);
   sandbox.events.clear();

@@ -24,12 +24,17 @@ export interface StripeServer extends VendorServer {
 }
 
 // Bracket nesting (`items[0][price]`); long arrays stay arrays and deep metadata stays readable.
-const parseForm = (text: string): Record<string, unknown> => qs.parse(text, { arrayLimit: 1000, depth: 10, parameterLimit: 10_000 });
+const parseForm = (text: string): Record<string, unknown> =>
+  qs.parse(text, { arrayLimit: 1000, depth: 10, parameterLimit: 10_000 });
 
 function installParsers(app: FastifyInstance): void {
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
-    done(null, parseForm(String(body)));
-  });
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string' },
+    (_request, body, done) => {
+      done(null, parseForm(String(body)));
+    },
+  );
 }
 
 export function createStripeServer(options: StripeServerOptions = {}): StripeServer {
@@ -44,7 +49,11 @@ export function createStripeServer(options: StripeServerOptions = {}): StripeSer
     return reply.code(status).send(new StripeError(status, 'invalid_request_error', error.message).toBody());
   });
   app.setNotFoundHandler(async (request, reply) => {
-    const error = new StripeError(404, 'invalid_request_error', `Unrecognized request URL (${request.method}: ${request.url.split('?')[0] ?? ''}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`);
+    const error = new StripeError(
+      404,
+      'invalid_request_error',
+      `Unrecognized request URL (${request.method}: ${request.url.split('?')[0] ?? ''}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`,
+    );
     return reply.code(404).send(error.toBody());
   });
   installApiGuard(app, sandbox);

@@ -51,7 +51,10 @@ export class StripeSandbox implements VendorAdmin {
   private recentRequests: number[] = [];
 
   constructor(limits: Partial<Record<StripeLimitName, number>> = {}) {
-    this.limitsRegistry = new LimitsRegistry({ ...STRIPE_DEFAULT_LIMITS, ...limits }, { ratePerSecond: 1, webhookMaxAttempts: 1 });
+    this.limitsRegistry = new LimitsRegistry(
+      { ...STRIPE_DEFAULT_LIMITS, ...limits },
+      { ratePerSecond: 1, webhookMaxAttempts: 1 },
+    );
     this.webhooks = new WebhookDispatcher(this.webhookEndpoints, this.limitsRegistry);
   }
 
@@ -72,7 +75,12 @@ export class StripeSandbox implements VendorAdmin {
     return true;
   }
 
-  emit(type: string, object: StripeObject, request: RequestMeta, previous?: Record<string, unknown>): StripeEvent {
+  emit(
+    type: string,
+    object: StripeObject,
+    request: RequestMeta,
+    previous?: Record<string, unknown>,
+  ): StripeEvent {
     const event: StripeEvent = {
       id: this.newId('evt'),
       object: 'event',

@@ -46,7 +46,11 @@ export function planOf(price: Price): Record<string, unknown> {
   };
 }
 
-export function presentItem(sandbox: StripeSandbox, subscription: Subscription, item: SubscriptionItem): Record<string, unknown> {
+export function presentItem(
+  sandbox: StripeSandbox,
+  subscription: Subscription,
+  item: SubscriptionItem,
+): Record<string, unknown> {
   const price = sandbox.prices.get(item.price);
   return {
     id: item.id,
@@ -66,7 +70,10 @@ export function presentItem(sandbox: StripeSandbox, subscription: Subscription, 
 }
 
 /** Subscription items embed their current price and plan, as Stripe answers them. */
-export function presentSubscription(sandbox: StripeSandbox, subscription: Subscription): Record<string, unknown> {
+export function presentSubscription(
+  sandbox: StripeSandbox,
+  subscription: Subscription,
+): Record<string, unknown> {
   const { items, ...rest } = structuredClone(subscription);
   return {
     ...rest,
@@ -87,7 +94,10 @@ export function saveAndAnnounce(
   type = 'customer.subscription.updated',
 ): void {
   sandbox.subscriptions.set(after);
-  const previous = previousAttributes(presentSubscription(sandbox, before), presentSubscription(sandbox, after));
+  const previous = previousAttributes(
+    presentSubscription(sandbox, before),
+    presentSubscription(sandbox, after),
+  );
   if (type !== 'customer.subscription.updated' || Object.keys(previous).length > 0) {
     sandbox.emit(type, after, meta, type === 'customer.subscription.updated' ? previous : undefined);
   }
@@ -106,14 +116,22 @@ export function cancelSubscription(
     canceled_at: now,
     ended_at: now,
     cancel_at_period_end: false,
-    cancellation_details: { comment: details.comment ?? null, feedback: details.feedback ?? null, reason: 'cancellation_requested' },
+    cancellation_details: {
+      comment: details.comment ?? null,
+      feedback: details.feedback ?? null,
+      reason: 'cancellation_requested',
+    },
   };
   saveAndAnnounce(sandbox, subscription, canceled, meta, 'customer.subscription.deleted');
   return canceled;
 }
 
 /** Paying the first invoice of an incomplete (or a past-due) subscription makes it active. */
-export function activateAfterPayment(sandbox: StripeSandbox, subscriptionId: string, meta: RequestMeta): void {
+export function activateAfterPayment(
+  sandbox: StripeSandbox,
+  subscriptionId: string,
+  meta: RequestMeta,
+): void {
   const subscription = sandbox.subscriptions.get(subscriptionId);
   if (!subscription || (subscription.status !== 'incomplete' && subscription.status !== 'past_due')) return;
   saveAndAnnounce(sandbox, subscription, { ...structuredClone(subscription), status: 'active' }, meta);

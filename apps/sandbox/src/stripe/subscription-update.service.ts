@@ -52,19 +52,33 @@ function applyItems(sandbox: StripeSandbox, next: Subscription, items: Params[])
       throw invalidRequest('Cannot add multiple subscription items with the same price.', item.name('price'));
     }
     const periodEnd = next.items[0]?.current_period_end ?? sandbox.now();
-    next.items.push(newItem(sandbox, price, item.int('quantity', 0) ?? 1, applyMetadata({}, item.metadata()), periodEnd));
+    next.items.push(
+      newItem(sandbox, price, item.int('quantity', 0) ?? 1, applyMetadata({}, item.metadata()), periodEnd),
+    );
   }
-  if (next.items.length === 0) throw invalidRequest('A subscription must have at least one active item.', 'items');
+  if (next.items.length === 0)
+    throw invalidRequest('A subscription must have at least one active item.', 'items');
 }
 
 /**
  * Applies an update. Proration is not computed: whatever `proration_behavior` says, item changes take
  * effect from the next period, as with `proration_behavior=none`.
  */
-export function updateSubscription(sandbox: StripeSandbox, before: Subscription, params: Params, meta: RequestMeta): Subscription {
+export function updateSubscription(
+  sandbox: StripeSandbox,
+  before: Subscription,
+  params: Params,
+  meta: RequestMeta,
+): Subscription {
   params.allowOnly(SUBSCRIPTION_UPDATE_PARAMS);
-  if (before.status === 'canceled' && Object.keys(params.raw).some((key) => !['metadata', 'cancellation_details', 'expand'].includes(key))) {
-    throw invalidRequest('A canceled subscription can only update its cancellation_details and metadata.', undefined);
+  if (
+    before.status === 'canceled' &&
+    Object.keys(params.raw).some((key) => !['metadata', 'cancellation_details', 'expand'].includes(key))
+  ) {
+    throw invalidRequest(
+      'A canceled subscription can only update its cancellation_details and metadata.',
+      undefined,
+    );
   }
   params.oneOf('proration_behavior', ['create_prorations', 'none', 'always_invoice'] as const);
   const next: Subscription = structuredClone(before);
@@ -93,7 +107,12 @@ export function updateSubscription(sandbox: StripeSandbox, before: Subscription,
   if (pause) {
     pause.allowOnly(['behavior', 'resumes_at']);
     const behavior = pause.oneOf('behavior', ['keep_as_draft', 'mark_uncollectible', 'void'] as const);
-    if (!behavior) throw invalidRequest('Missing required param: pause_collection[behavior].', 'pause_collection[behavior]', 'parameter_missing');
+    if (!behavior)
+      throw invalidRequest(
+        'Missing required param: pause_collection[behavior].',
+        'pause_collection[behavior]',
+        'parameter_missing',
+      );
     next.pause_collection = { behavior, resumes_at: pause.int('resumes_at') ?? null };
   } else if (params.raw.pause_collection === '') next.pause_collection = null;
   const details = params.object('cancellation_details');

@@ -2,7 +2,12 @@ import { addLine, finalizeInvoice, markPaid, newInvoice } from './invoice.servic
 import { invalidRequest, missingReference } from './stripe.errors.js';
 import { type RequestMeta, type StripeSandbox } from './stripe.state.js';
 import { applyMetadata, type Params } from './stripe-params.util.js';
-import { type Customer, type Price, type Subscription, type SubscriptionItem } from './stripe-object.types.js';
+import {
+  type Customer,
+  type Price,
+  type Subscription,
+  type SubscriptionItem,
+} from './stripe-object.types.js';
 import { addInterval } from './subscription-lifecycle.service.js';
 
 export const SUBSCRIPTION_CREATE_PARAMS = [
@@ -35,9 +40,16 @@ export function readItemPrice(sandbox: StripeSandbox, item: Params, peers: Price
       item.name('price'),
     );
   }
-  if (!price.active) throw invalidRequest('The price specified is inactive. This field only accepts active prices.', item.name('price'));
+  if (!price.active)
+    throw invalidRequest(
+      'The price specified is inactive. This field only accepts active prices.',
+      item.name('price'),
+    );
   const other = peers[0];
-  if (other && (other.currency !== price.currency || other.recurring?.interval !== price.recurring.interval)) {
+  if (
+    other &&
+    (other.currency !== price.currency || other.recurring?.interval !== price.recurring.interval)
+  ) {
     throw invalidRequest(
       'Currency and interval fields must match across all plans on this subscription.',
       item.name('price'),
@@ -46,7 +58,13 @@ export function readItemPrice(sandbox: StripeSandbox, item: Params, peers: Price
   return price;
 }
 
-export function newItem(sandbox: StripeSandbox, price: Price, quantity: number, metadata: Record<string, string>, periodEnd: number): SubscriptionItem {
+export function newItem(
+  sandbox: StripeSandbox,
+  price: Price,
+  quantity: number,
+  metadata: Record<string, string>,
+  periodEnd: number,
+): SubscriptionItem {
   const now = sandbox.now();
   return {
     id: sandbox.newId('si', 14),
@@ -66,7 +84,8 @@ function readTrialEnd(params: Params, now: number): number | null {
   const raw = params.string('trial_end');
   if (raw === undefined || raw === null || raw === 'now') return null;
   const end = params.int('trial_end');
-  if (end === undefined || end <= now) throw invalidRequest('Invalid timestamp: must be an integer Unix timestamp in the future.', 'trial_end');
+  if (end === undefined || end <= now)
+    throw invalidRequest('Invalid timestamp: must be an integer Unix timestamp in the future.', 'trial_end');
   return end;
 }
 
@@ -89,8 +108,10 @@ export function createSubscription(sandbox: StripeSandbox, params: Params, meta:
   const customer = sandbox.customers.get(customerId);
   if (!customer) throw missingReference('customer', customerId, 'customer');
   const itemParams = params.list('items');
-  if (!itemParams || itemParams.length === 0) throw invalidRequest('Missing required param: items.', 'items', 'parameter_missing');
-  if (itemParams.length > MAX_ITEMS) throw invalidRequest(`A subscription can have at most ${MAX_ITEMS} items.`, 'items');
+  if (!itemParams || itemParams.length === 0)
+    throw invalidRequest('Missing required param: items.', 'items', 'parameter_missing');
+  if (itemParams.length > MAX_ITEMS)
+    throw invalidRequest(`A subscription can have at most ${MAX_ITEMS} items.`, 'items');
   const prices: Price[] = [];
   const lines = itemParams.map((item) => {
     item.allowOnly(['price', 'quantity', 'metadata']);
@@ -99,15 +120,25 @@ export function createSubscription(sandbox: StripeSandbox, params: Params, meta:
     return { price, quantity: item.int('quantity', 0) ?? 1, metadata: applyMetadata({}, item.metadata()) };
   });
   const first = prices[0] as Price;
-  const collectionMethod = params.oneOf('collection_method', ['charge_automatically', 'send_invoice'] as const) ?? 'charge_automatically';
+  const collectionMethod =
+    params.oneOf('collection_method', ['charge_automatically', 'send_invoice'] as const) ??
+    'charge_automatically';
   const daysUntilDue = params.int('days_until_due', 0, 730) ?? null;
   if (collectionMethod === 'send_invoice' && daysUntilDue === null) {
     throw invalidRequest('Missing required param: days_until_due.', 'days_until_due', 'parameter_missing');
   }
   if (collectionMethod !== 'send_invoice' && daysUntilDue !== null) {
-    throw invalidRequest('days_until_due can only be set when collection_method is send_invoice.', 'days_until_due');
+    throw invalidRequest(
+      'days_until_due can only be set when collection_method is send_invoice.',
+      'days_until_due',
+    );
   }
-  const behavior = params.oneOf('payment_behavior', ['allow_incomplete', 'default_incomplete', 'error_if_incomplete', 'pending_if_incomplete'] as const);
+  const behavior = params.oneOf('payment_behavior', [
+    'allow_incomplete',
+    'default_incomplete',
+    'error_if_incomplete',
+    'pending_if_incomplete',
+  ] as const);
   params.oneOf('proration_behavior', ['create_prorations', 'none', 'always_invoice'] as const);
   claimCurrency(sandbox, customer, first.currency);
   const now = sandbox.now();
@@ -150,7 +181,11 @@ export function createSubscription(sandbox: StripeSandbox, params: Params, meta:
     next_pending_invoice_item_invoice: null,
     on_behalf_of: null,
     pause_collection: null,
-    payment_settings: { payment_method_options: null, payment_method_types: null, save_default_payment_method: 'off' },
+    payment_settings: {
+      payment_method_options: null,
+      payment_method_types: null,
+      save_default_payment_method: 'off',
+    },
     pending_invoice_item_interval: null,
     pending_setup_intent: null,
     pending_update: null,
@@ -163,7 +198,9 @@ export function createSubscription(sandbox: StripeSandbox, params: Params, meta:
     trial_settings: { end_behavior: { missing_payment_method: 'create_invoice' } },
     trial_start: trialEnd ? now : null,
   };
-  subscription.items = lines.map((line) => newItem(sandbox, line.price, line.quantity, line.metadata, periodEnd));
+  subscription.items = lines.map((line) =>
+    newItem(sandbox, line.price, line.quantity, line.metadata, periodEnd),
+  );
   const invoice = newInvoice(sandbox, customer, {
     billingReason: 'subscription_create',
     collectionMethod,

@@ -12,7 +12,18 @@ import { updateSubscription } from './subscription-update.service.js';
 
 type IdParams = { Params: { id: string } };
 
-const STATUSES = ['incomplete', 'incomplete_expired', 'trialing', 'active', 'past_due', 'canceled', 'unpaid', 'paused', 'ended', 'all'] as const;
+const STATUSES = [
+  'incomplete',
+  'incomplete_expired',
+  'trialing',
+  'active',
+  'past_due',
+  'canceled',
+  'unpaid',
+  'paused',
+  'ended',
+  'all',
+] as const;
 
 const SEARCH_FIELDS: Record<string, SearchField<Subscription>> = {
   status: { kind: 'string', read: (s) => s.status },
@@ -32,7 +43,13 @@ export function registerSubscriptionRoutes(app: FastifyInstance, sandbox: Stripe
   );
 
   app.get('/v1/subscriptions', async (request) => {
-    const params = paramsOf(request).allowOnly([...LIST_PARAMS, 'customer', 'price', 'status', 'collection_method']);
+    const params = paramsOf(request).allowOnly([
+      ...LIST_PARAMS,
+      'customer',
+      'price',
+      'status',
+      'collection_method',
+    ]);
     const customer = params.string('customer');
     const price = params.string('price');
     const method = params.string('collection_method');
@@ -55,13 +72,25 @@ export function registerSubscriptionRoutes(app: FastifyInstance, sandbox: Stripe
 
   app.get('/v1/subscriptions/search', async (request) => {
     const params = paramsOf(request);
-    return searchPage(sandbox.subscriptions.newestFirst(), params, 'subscriptions', SEARCH_FIELDS, listRenderer(sandbox, params));
+    return searchPage(
+      sandbox.subscriptions.newestFirst(),
+      params,
+      'subscriptions',
+      SEARCH_FIELDS,
+      listRenderer(sandbox, params),
+    );
   });
 
-  app.get<IdParams>('/v1/subscriptions/:id', async (request) => respond(sandbox, request, find(request.params.id)));
+  app.get<IdParams>('/v1/subscriptions/:id', async (request) =>
+    respond(sandbox, request, find(request.params.id)),
+  );
 
   app.post<IdParams>('/v1/subscriptions/:id', async (request) =>
-    respond(sandbox, request, updateSubscription(sandbox, find(request.params.id), paramsOf(request), requestMeta(request))),
+    respond(
+      sandbox,
+      request,
+      updateSubscription(sandbox, find(request.params.id), paramsOf(request), requestMeta(request)),
+    ),
   );
 
   app.delete<IdParams>('/v1/subscriptions/:id', async (request) => {
@@ -81,7 +110,15 @@ export function registerSubscriptionRoutes(app: FastifyInstance, sandbox: Stripe
   app.get('/v1/subscription_items', async (request) => {
     const params = paramsOf(request).allowOnly([...LIST_PARAMS, 'subscription']);
     const subscription = find(params.requiredString('subscription'));
-    const items = [...subscription.items].reverse().map((item) => ({ ...presentItem(sandbox, subscription, item), id: item.id, created: item.created }));
-    return paginate(items as { id: string; object: string; created: number }[], params, `/v1/subscription_items`, 'subscription_item', (item) => item);
+    const items = [...subscription.items]
+      .reverse()
+      .map((item) => ({ ...presentItem(sandbox, subscription, item), id: item.id, created: item.created }));
+    return paginate(
+      items as { id: string; object: string; created: number }[],
+      params,
+      `/v1/subscription_items`,
+      'subscription_item',
+      (item) => item,
+    );
   });
 }

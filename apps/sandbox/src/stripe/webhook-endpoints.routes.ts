@@ -19,16 +19,19 @@ function readUrl(params: Params): string {
   } catch {
     throw invalidRequest(`Invalid URL: ${url}`, 'url', 'url_invalid');
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw invalidRequest(`Invalid URL: ${url}`, 'url', 'url_invalid');
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    throw invalidRequest(`Invalid URL: ${url}`, 'url', 'url_invalid');
   return url;
 }
 
 function readEvents(params: Params): string[] | undefined {
   const events = params.strings('enabled_events');
   if (events === undefined) return undefined;
-  if (events.length === 0) throw invalidRequest('Missing required param: enabled_events.', 'enabled_events', 'parameter_missing');
+  if (events.length === 0)
+    throw invalidRequest('Missing required param: enabled_events.', 'enabled_events', 'parameter_missing');
   const bad = events.findIndex((type) => !EVENT_TYPE.test(type));
-  if (bad >= 0) throw invalidRequest(`Invalid enabled_events[${bad}]: ${events[bad] ?? ''}`, `enabled_events[${bad}]`);
+  if (bad >= 0)
+    throw invalidRequest(`Invalid enabled_events[${bad}]: ${events[bad] ?? ''}`, `enabled_events[${bad}]`);
   return events;
 }
 
@@ -40,10 +43,18 @@ export function registerWebhookEndpointRoutes(app: FastifyInstance, sandbox: Str
   };
 
   app.post('/v1/webhook_endpoints', async (request) => {
-    const params = paramsOf(request).allowOnly(['url', 'enabled_events', 'description', 'metadata', 'api_version', 'connect']);
+    const params = paramsOf(request).allowOnly([
+      'url',
+      'enabled_events',
+      'description',
+      'metadata',
+      'api_version',
+      'connect',
+    ]);
     const url = readUrl(params);
     const events = readEvents(params);
-    if (!events) throw invalidRequest('Missing required param: enabled_events.', 'enabled_events', 'parameter_missing');
+    if (!events)
+      throw invalidRequest('Missing required param: enabled_events.', 'enabled_events', 'parameter_missing');
     const endpoint: WebhookEndpoint = {
       id: sandbox.newId('we'),
       object: 'webhook_endpoint',
@@ -65,14 +76,28 @@ export function registerWebhookEndpointRoutes(app: FastifyInstance, sandbox: Str
 
   app.get('/v1/webhook_endpoints', async (request) => {
     const params = paramsOf(request).allowOnly(LIST_PARAMS);
-    return paginate(sandbox.webhookEndpoints.newestFirst(), params, '/v1/webhook_endpoints', 'webhook_endpoint', listRenderer(sandbox, params));
+    return paginate(
+      sandbox.webhookEndpoints.newestFirst(),
+      params,
+      '/v1/webhook_endpoints',
+      'webhook_endpoint',
+      listRenderer(sandbox, params),
+    );
   });
 
-  app.get<IdParams>('/v1/webhook_endpoints/:id', async (request) => respond(sandbox, request, find(request.params.id)));
+  app.get<IdParams>('/v1/webhook_endpoints/:id', async (request) =>
+    respond(sandbox, request, find(request.params.id)),
+  );
 
   app.post<IdParams>('/v1/webhook_endpoints/:id', async (request) => {
     const endpoint = structuredClone(find(request.params.id));
-    const params = paramsOf(request).allowOnly(['url', 'enabled_events', 'description', 'metadata', 'disabled']);
+    const params = paramsOf(request).allowOnly([
+      'url',
+      'enabled_events',
+      'description',
+      'metadata',
+      'disabled',
+    ]);
     if (params.has('url')) endpoint.url = readUrl(params);
     endpoint.enabled_events = readEvents(params) ?? endpoint.enabled_events;
     const description = params.string('description');

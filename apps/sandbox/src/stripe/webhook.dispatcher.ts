@@ -41,7 +41,9 @@ export class WebhookDispatcher {
     const targets = this.endpoints
       .newestFirst()
       .filter((endpoint) => endpoint.status === 'enabled')
-      .filter((endpoint) => endpoint.enabled_events.includes('*') || endpoint.enabled_events.includes(event.type));
+      .filter(
+        (endpoint) => endpoint.enabled_events.includes('*') || endpoint.enabled_events.includes(event.type),
+      );
     event.pending_webhooks = targets.length;
     for (const endpoint of targets) this.schedule(event, endpoint, 1, 0);
   }
@@ -95,13 +97,27 @@ export class WebhookDispatcher {
       this.controllers.delete(controller);
     }
     if (generation !== this.generation) return;
-    this.record({ event: event.id, type: event.type, endpoint: endpoint.id, url: endpoint.url, attempt, status, error, at: new Date().toISOString() });
+    this.record({
+      event: event.id,
+      type: event.type,
+      endpoint: endpoint.id,
+      url: endpoint.url,
+      attempt,
+      status,
+      error,
+      at: new Date().toISOString(),
+    });
     if (status !== null && status >= 200 && status < 300) {
       event.pending_webhooks = Math.max(event.pending_webhooks - 1, 0);
       return;
     }
     if (attempt < this.limits.get('webhookMaxAttempts')) {
-      this.schedule(event, endpoint, attempt + 1, this.limits.get('webhookRetryDelayMs') * 2 ** (attempt - 1));
+      this.schedule(
+        event,
+        endpoint,
+        attempt + 1,
+        this.limits.get('webhookRetryDelayMs') * 2 ** (attempt - 1),
+      );
     }
   }
 

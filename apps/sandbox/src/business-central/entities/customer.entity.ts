@@ -1,11 +1,28 @@
 import { BcError, fieldValidation } from '../business-central.errors.js';
-import { choice, field, idField, modifiedField, readOnly, text, type BcRecord, type EntityDef, type WriteContext } from '../bc-entity.types.js';
+import {
+  choice,
+  field,
+  idField,
+  modifiedField,
+  readOnly,
+  text,
+  type BcRecord,
+  type EntityDef,
+  type WriteContext,
+} from '../bc-entity.types.js';
 
 export const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** A code that must name a row of a related table; blank means "none" (or the local currency). */
-export function checkCode(ctx: WriteContext, set: string, value: unknown, table: string, fieldCaption: string, owner: string): BcRecord | undefined {
+export function checkCode(
+  ctx: WriteContext,
+  set: string,
+  value: unknown,
+  table: string,
+  fieldCaption: string,
+  owner: string,
+): BcRecord | undefined {
   if (typeof value !== 'string' || value === '') return undefined;
   const match = ctx.all(set).find((row) => String(row.code).toUpperCase() === value.toUpperCase());
   if (!match) {
@@ -19,12 +36,19 @@ export function checkCode(ctx: WriteContext, set: string, value: unknown, table:
 export function requireValue(record: BcRecord, name: string, caption: string, table: string): void {
   const value = record[name];
   if (value === null || value === '' || value === EMPTY_GUID) {
-    throw fieldValidation(`${caption} must have a value in ${table}: No.=${String(record.number ?? '')}. It cannot be zero or empty.`);
+    throw fieldValidation(
+      `${caption} must have a value in ${table}: No.=${String(record.number ?? '')}. It cannot be zero or empty.`,
+    );
   }
 }
 
 /** currencyCode and currencyId name the same currency; whichever the write changed wins. */
-export function syncCurrency(record: BcRecord, previous: BcRecord | undefined, ctx: WriteContext, owner: string): void {
+export function syncCurrency(
+  record: BcRecord,
+  previous: BcRecord | undefined,
+  ctx: WriteContext,
+  owner: string,
+): void {
   const codeChanged = previous ? previous.currencyCode !== record.currencyCode : record.currencyCode !== '';
   const idChanged = previous ? previous.currencyId !== record.currencyId : record.currencyId !== EMPTY_GUID;
   let currency: BcRecord | undefined;
@@ -85,8 +109,11 @@ export const customerEntity: EntityDef = {
     }
   },
   compute: (record, ctx) => {
-    const open = ctx.all('salesInvoices').filter((invoice) => invoice.customerId === record.id && invoice.status === 'Open');
-    record.balanceDue = Math.round(open.reduce((sum, invoice) => sum + Number(invoice.totalAmountIncludingTax), 0) * 100) / 100;
+    const open = ctx
+      .all('salesInvoices')
+      .filter((invoice) => invoice.customerId === record.id && invoice.status === 'Open');
+    record.balanceDue =
+      Math.round(open.reduce((sum, invoice) => sum + Number(invoice.totalAmountIncludingTax), 0) * 100) / 100;
   },
   beforeDelete: (record, ctx) => {
     const open = ctx.all('salesOrders').some((order) => order.customerId === record.id);
@@ -132,13 +159,21 @@ export const itemEntity: EntityDef = {
     requireValue(record, 'displayName', 'Description', 'Item');
     if (Number(record.unitPrice) < 0) throw fieldValidation('Unit Price must not be negative.');
     if (record.type !== 'Inventory' && record.inventoryPostingGroupCode !== '') {
-      throw fieldValidation(`Inventory Posting Group must be blank for items of type ${String(record.type)}.`);
+      throw fieldValidation(
+        `Inventory Posting Group must be blank for items of type ${String(record.type)}.`,
+      );
     }
   },
   beforeDelete: (record, ctx) => {
-    const used = [...ctx.all('salesOrderLines'), ...ctx.all('salesInvoiceLines')].some((line) => line.itemId === record.id);
+    const used = [...ctx.all('salesOrderLines'), ...ctx.all('salesInvoiceLines')].some(
+      (line) => line.itemId === record.id,
+    );
     if (used) {
-      throw new BcError(400, 'Application_DialogException', `You cannot delete Item ${String(record.number)} because it is used on one or more sales documents.`);
+      throw new BcError(
+        400,
+        'Application_DialogException',
+        `You cannot delete Item ${String(record.number)} because it is used on one or more sales documents.`,
+      );
     }
   },
 };

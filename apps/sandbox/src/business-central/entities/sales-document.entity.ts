@@ -1,5 +1,16 @@
 import { BcError, fieldValidation } from '../business-central.errors.js';
-import { choice, field, idField, modifiedField, readOnly, text, type BcField, type BcRecord, type EntityDef, type WriteContext } from '../bc-entity.types.js';
+import {
+  choice,
+  field,
+  idField,
+  modifiedField,
+  readOnly,
+  text,
+  type BcField,
+  type BcRecord,
+  type EntityDef,
+  type WriteContext,
+} from '../bc-entity.types.js';
 import { EMPTY_GUID, requireValue, syncCurrency } from './customer.entity.js';
 
 const round2 = (value: number): number => Math.round(value * 100) / 100;
@@ -21,17 +32,29 @@ const totalsFields = (): BcField[] => [
   field('totalAmountIncludingTax', 'decimal', { ...readOnly, defaultValue: 0 }),
 ];
 
-function resolveCustomer(record: BcRecord, ctx: WriteContext, previous: BcRecord | undefined, blockedFor: string[]): BcRecord {
+function resolveCustomer(
+  record: BcRecord,
+  ctx: WriteContext,
+  previous: BcRecord | undefined,
+  blockedFor: string[],
+): BcRecord {
   const byId = record.customerId !== EMPTY_GUID && record.customerId !== previous?.customerId;
   const byNumber = record.customerNumber !== '' && record.customerNumber !== previous?.customerNumber;
-  const customer = byNumber && !byId
-    ? ctx.all('customers').find((row) => row.number === record.customerNumber)
-    : ctx.find('customers', String(record.customerId));
+  const customer =
+    byNumber && !byId
+      ? ctx.all('customers').find((row) => row.number === record.customerNumber)
+      : ctx.find('customers', String(record.customerId));
   if (!customer) {
     if (record.customerId === EMPTY_GUID && record.customerNumber === '') {
-      throw fieldValidation('Sell-to Customer No. must have a value in Sales Header. It cannot be zero or empty.');
+      throw fieldValidation(
+        'Sell-to Customer No. must have a value in Sales Header. It cannot be zero or empty.',
+      );
     }
-    throw new BcError(400, 'Internal_RecordNotFound', `The Customer does not exist. Identification fields and values: No.='${String(record.customerNumber || record.customerId)}'`);
+    throw new BcError(
+      400,
+      'Internal_RecordNotFound',
+      `The Customer does not exist. Identification fields and values: No.='${String(record.customerNumber || record.customerId)}'`,
+    );
   }
   if (blockedFor.includes(String(customer.blocked))) {
     throw new BcError(
@@ -73,9 +96,16 @@ function applyCustomer(record: BcRecord, customer: BcRecord, previous: BcRecord 
 }
 
 function applyTotals(record: BcRecord, lines: BcRecord[]): void {
-  const excluding = round2(lines.reduce((sum, line) => sum + Number(line.amountExcludingTax ?? 0), 0) - Number(record.discountAmount ?? 0));
+  const excluding = round2(
+    lines.reduce((sum, line) => sum + Number(line.amountExcludingTax ?? 0), 0) -
+      Number(record.discountAmount ?? 0),
+  );
   const tax = round2(lines.reduce((sum, line) => sum + Number(line.totalTaxAmount ?? 0), 0));
-  Object.assign(record, { totalAmountExcludingTax: excluding, totalTaxAmount: tax, totalAmountIncludingTax: round2(excluding + tax) });
+  Object.assign(record, {
+    totalAmountExcludingTax: excluding,
+    totalTaxAmount: tax,
+    totalAmountIncludingTax: round2(excluding + tax),
+  });
 }
 
 /** Days of a date formula such as `30D` or `1M`; enough for due dates in the sandbox. */
@@ -93,7 +123,9 @@ function salesHeader(kind: 'order' | 'invoice'): EntityDef {
     set: isOrder ? 'salesOrders' : 'salesInvoices',
     type: isOrder ? 'salesOrder' : 'salesInvoice',
     caption: isOrder ? 'Sales Header' : 'Sales Invoice Header',
-    numberSeries: isOrder ? { prefix: 'S-ORD', digits: 6, start: 101001, step: 1 } : { prefix: 'S-INV', digits: 6, start: 102001, step: 1 },
+    numberSeries: isOrder
+      ? { prefix: 'S-ORD', digits: 6, start: 101001, step: 1 }
+      : { prefix: 'S-INV', digits: 6, start: 102001, step: 1 },
     uniqueFields: ['number'],
     children: { [lineSet]: lineSet },
     fields: [
@@ -102,7 +134,9 @@ function salesHeader(kind: 'order' | 'invoice'): EntityDef {
       text('externalDocumentNumber', 35),
       field(isOrder ? 'orderDate' : 'invoiceDate', 'date'),
       field('postingDate', 'date'),
-      ...(isOrder ? [field('requestedDeliveryDate', 'date')] : [field('dueDate', 'date'), text('customerPurchaseOrderReference', 35)]),
+      ...(isOrder
+        ? [field('requestedDeliveryDate', 'date')]
+        : [field('dueDate', 'date'), text('customerPurchaseOrderReference', 35)]),
       field('customerId', 'guid', { defaultValue: EMPTY_GUID }),
       text('customerNumber', 20),
       text('customerName', 100, readOnly),
@@ -114,26 +148,50 @@ function salesHeader(kind: 'order' | 'invoice'): EntityDef {
       ...addressFields('sellTo'),
       field('currencyId', 'guid', { defaultValue: EMPTY_GUID }),
       text('currencyCode', 10),
-      ...(isOrder ? [] : [field('orderId', 'guid', { ...readOnly, defaultValue: EMPTY_GUID }), text('orderNumber', 20, readOnly)]),
+      ...(isOrder
+        ? []
+        : [
+            field('orderId', 'guid', { ...readOnly, defaultValue: EMPTY_GUID }),
+            text('orderNumber', 20, readOnly),
+          ]),
       field('pricesIncludeTax', 'boolean', { ...readOnly, defaultValue: false }),
       field('paymentTermsId', 'guid', { defaultValue: EMPTY_GUID }),
       field('shipmentMethodId', 'guid', { defaultValue: EMPTY_GUID }),
       text('salesperson', 20),
-      ...(isOrder ? [field('partialShipping', 'boolean', { defaultValue: false }), field('fullyShipped', 'boolean', { ...readOnly, defaultValue: false })] : []),
+      ...(isOrder
+        ? [
+            field('partialShipping', 'boolean', { defaultValue: false }),
+            field('fullyShipped', 'boolean', { ...readOnly, defaultValue: false }),
+          ]
+        : []),
       ...totalsFields(),
-      choice('status', isOrder ? ['Draft', 'In Review', 'Open'] : ['Draft', 'In Review', 'Open', 'Paid', 'Canceled', 'Corrective'], readOnly),
+      choice(
+        'status',
+        isOrder
+          ? ['Draft', 'In Review', 'Open']
+          : ['Draft', 'In Review', 'Open', 'Paid', 'Canceled', 'Corrective'],
+        readOnly,
+      ),
       text('phoneNumber', 30),
       text('email', 80),
       modifiedField(),
     ],
     prepare: (record, ctx, previous) => {
       if (previous && !isOrder && previous.status !== 'Draft') {
-        throw new BcError(400, 'Application_DialogException', `You cannot change Sales Invoice ${String(previous.number)} because it has been posted.`);
+        throw new BcError(
+          400,
+          'Application_DialogException',
+          `You cannot change Sales Invoice ${String(previous.number)} because it has been posted.`,
+        );
       }
       const dateField = isOrder ? 'orderDate' : 'invoiceDate';
       if (record[dateField] === null) record[dateField] = ctx.now.slice(0, 10);
-      if (record.postingDate === null) record.postingDate = record[dateField];
-      applyCustomer(record, resolveCustomer(record, ctx, previous, isOrder ? ['All'] : ['All', 'Invoice']), previous);
+      if (record.postingDate === null) record.postingDate = record[dateField] ?? null;
+      applyCustomer(
+        record,
+        resolveCustomer(record, ctx, previous, isOrder ? ['All'] : ['All', 'Invoice']),
+        previous,
+      );
       syncCurrency(record, previous, ctx, 'Sales Header');
       if (!isOrder && record.dueDate === null) {
         const terms = ctx.find('paymentTerms', String(record.paymentTermsId));
@@ -141,11 +199,18 @@ function salesHeader(kind: 'order' | 'invoice'): EntityDef {
         base.setUTCDate(base.getUTCDate() + dueDays(terms?.dueDateCalculation));
         record.dueDate = base.toISOString().slice(0, 10);
       }
-      applyTotals(record, ctx.all(lineSet).filter((line) => line.documentId === record.id));
+      applyTotals(
+        record,
+        ctx.all(lineSet).filter((line) => line.documentId === record.id),
+      );
     },
     beforeDelete: (record) => {
       if (!isOrder && record.status !== 'Draft') {
-        throw new BcError(400, 'Application_DialogException', `You cannot delete Sales Invoice ${String(record.number)} because it has been posted.`);
+        throw new BcError(
+          400,
+          'Application_DialogException',
+          `You cannot delete Sales Invoice ${String(record.number)} because it has been posted.`,
+        );
       }
     },
   };
@@ -153,7 +218,8 @@ function salesHeader(kind: 'order' | 'invoice'): EntityDef {
 
 /** An item line takes the item's description, price and unit unless the write sets them. */
 function applyItem(record: BcRecord, ctx: WriteContext, previous: BcRecord | undefined): void {
-  const numberChanged = record.lineObjectNumber !== '' && record.lineObjectNumber !== previous?.lineObjectNumber;
+  const numberChanged =
+    record.lineObjectNumber !== '' && record.lineObjectNumber !== previous?.lineObjectNumber;
   const idChanged = record.itemId !== (previous?.itemId ?? EMPTY_GUID);
   const item =
     numberChanged && !idChanged
@@ -163,16 +229,26 @@ function applyItem(record: BcRecord, ctx: WriteContext, previous: BcRecord | und
     if (record.itemId === EMPTY_GUID && record.lineObjectNumber === '') {
       throw fieldValidation('No. must have a value in Sales Line. It cannot be zero or empty.');
     }
-    throw new BcError(400, 'Internal_RecordNotFound', `The Item does not exist. Identification fields and values: No.='${String(record.lineObjectNumber || record.itemId)}'`);
+    throw new BcError(
+      400,
+      'Internal_RecordNotFound',
+      `The Item does not exist. Identification fields and values: No.='${String(record.lineObjectNumber || record.itemId)}'`,
+    );
   }
   if (item.blocked === true) {
-    throw new BcError(400, 'Application_DialogException', `Blocked must be equal to 'No' in Item: No.=${String(item.number)}. Current value is 'Yes'.`);
+    throw new BcError(
+      400,
+      'Application_DialogException',
+      `Blocked must be equal to 'No' in Item: No.=${String(item.number)}. Current value is 'Yes'.`,
+    );
   }
   const itemChanged = previous?.itemId !== item.id;
   record.itemId = item.id ?? EMPTY_GUID;
   record.lineObjectNumber = item.number ?? '';
-  if (itemChanged && (record.description === '' || record.description === previous?.description)) record.description = item.displayName ?? '';
-  if (itemChanged && (record.unitPrice === 0 || record.unitPrice === previous?.unitPrice)) record.unitPrice = item.unitPrice ?? 0;
+  if (itemChanged && (record.description === '' || record.description === previous?.description))
+    record.description = item.displayName ?? '';
+  if (itemChanged && (record.unitPrice === 0 || record.unitPrice === previous?.unitPrice))
+    record.unitPrice = item.unitPrice ?? 0;
   if (record.unitOfMeasureCode === '') record.unitOfMeasureCode = item.baseUnitOfMeasureCode ?? '';
 }
 
@@ -206,13 +282,27 @@ function salesLine(kind: 'order' | 'invoice'): EntityDef {
       field('amountIncludingTax', 'decimal', { ...readOnly, defaultValue: 0 }),
       field('netAmount', 'decimal', { ...readOnly, defaultValue: 0 }),
       field('shipmentDate', 'date'),
-      ...(kind === 'order' ? [field('shippedQuantity', 'decimal', { ...readOnly, defaultValue: 0 }), field('invoicedQuantity', 'decimal', { ...readOnly, defaultValue: 0 })] : []),
+      ...(kind === 'order'
+        ? [
+            field('shippedQuantity', 'decimal', { ...readOnly, defaultValue: 0 }),
+            field('invoicedQuantity', 'decimal', { ...readOnly, defaultValue: 0 }),
+          ]
+        : []),
     ],
     prepare: (record, ctx, previous) => {
       const parent = ctx.find(parentSet, String(record.documentId));
-      if (!parent) throw new BcError(400, 'Internal_RecordNotFound', `The ${parentSet === 'salesOrders' ? 'Sales Header' : 'Sales Invoice Header'} does not exist. Identification fields and values: Id='${String(record.documentId)}'`);
+      if (!parent)
+        throw new BcError(
+          400,
+          'Internal_RecordNotFound',
+          `The ${parentSet === 'salesOrders' ? 'Sales Header' : 'Sales Invoice Header'} does not exist. Identification fields and values: Id='${String(record.documentId)}'`,
+        );
       if (parent.status !== 'Draft') {
-        throw new BcError(400, 'Application_DialogException', `Status must be equal to 'Draft' in Sales Header: No.=${String(parent.number)}. Current value is '${String(parent.status)}'.`);
+        throw new BcError(
+          400,
+          'Application_DialogException',
+          `Status must be equal to 'Draft' in Sales Header: No.=${String(parent.number)}. Current value is '${String(parent.status)}'.`,
+        );
       }
       if (!previous) {
         const siblings = ctx.all(lineSet).filter((line) => line.documentId === record.documentId);
@@ -220,10 +310,26 @@ function salesLine(kind: 'order' | 'invoice'): EntityDef {
       }
       if (record.lineType === 'Item') applyItem(record, ctx, previous);
       const gross = Number(record.quantity) * Number(record.unitPrice);
-      if (Number(record.discountPercent) > 0) record.discountAmount = round2((gross * Number(record.discountPercent)) / 100);
+      if (Number(record.discountPercent) > 0)
+        record.discountAmount = round2((gross * Number(record.discountPercent)) / 100);
       const excluding = round2(gross - Number(record.discountAmount));
       const tax = round2((excluding * Number(record.taxPercent)) / 100);
-      Object.assign(record, { amountExcludingTax: excluding, netAmount: excluding, totalTaxAmount: tax, amountIncludingTax: round2(excluding + tax) });
+      Object.assign(record, {
+        amountExcludingTax: excluding,
+        netAmount: excluding,
+        totalTaxAmount: tax,
+        amountIncludingTax: round2(excluding + tax),
+      });
+    },
+    beforeDelete: (record, ctx) => {
+      const parent = ctx.find(parentSet, String(record.documentId));
+      if (parent && parent.status !== 'Draft') {
+        throw new BcError(
+          400,
+          'Application_DialogException',
+          `Status must be equal to 'Draft' in Sales Header: No.=${String(parent.number)}. Current value is '${String(parent.status)}'.`,
+        );
+      }
     },
   };
 }

@@ -90,6 +90,8 @@ export const contactDef: SObjectDef = {
   ],
   derive: (record) => {
     const first = typeof record.FirstName === 'string' ? record.FirstName : '';
-    record.Name = [first, record.LastName].filter((part) => typeof part === 'string' && part !== '').join(' ');
+    record.Name = [first, record.LastName]
+      .filter((part) => typeof part === 'string' && part !== '')
+      .join(' ');
   },
 };

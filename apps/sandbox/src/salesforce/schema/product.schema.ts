@@ -26,7 +26,13 @@ export const product2Def: SObjectDef = {
     typed('IsActive', 'Active', 'boolean', { defaultValue: false }),
     picklist('Family', 'Product Family', ['Software', 'Services', 'Hardware', 'Subscription']),
     text('StockKeepingUnit', 'Product SKU', 180),
-    picklist('QuantityUnitOfMeasure', 'Quantity Unit Of Measure', ['Each', 'Hour', 'Month', 'Year', 'License']),
+    picklist('QuantityUnitOfMeasure', 'Quantity Unit Of Measure', [
+      'Each',
+      'Hour',
+      'Month',
+      'Year',
+      'License',
+    ]),
     picklist('CurrencyIsoCode', 'Product Currency', CURRENCIES, { defaultValue: 'USD' }),
     text('Concord_Id__c', 'Concord ID', 36, { externalId: true, unique: true }),
     text('ERP_Item_Number__c', 'ERP Item Number', 20, { externalId: true, unique: true }),
@@ -62,21 +68,34 @@ export const pricebookEntryDef: SObjectDef = {
   keyPrefix: '01u',
   fields: [
     ...systemFields(false),
-    reference('Pricebook2Id', 'Price Book ID', 'Pricebook2', { ...createOnly, required: true, cascadeDelete: true }),
+    reference('Pricebook2Id', 'Price Book ID', 'Pricebook2', {
+      ...createOnly,
+      required: true,
+      cascadeDelete: true,
+    }),
     reference('Product2Id', 'Product ID', 'Product2', { ...createOnly, required: true, cascadeDelete: true }),
     typed('UnitPrice', 'List Price', 'currency', { required: true }),
     typed('IsActive', 'Active', 'boolean', { defaultValue: false }),
     typed('UseStandardPrice', 'Use Standard Price', 'boolean', { defaultValue: false }),
-    picklist('CurrencyIsoCode', 'Price Book Entry Currency', CURRENCIES, { ...createOnly, defaultValue: 'USD' }),
+    picklist('CurrencyIsoCode', 'Price Book Entry Currency', CURRENCIES, {
+      ...createOnly,
+      defaultValue: 'USD',
+    }),
     text('Name', 'Product Name', 255, { ...readOnly, calculated: true }),
     text('ProductCode', 'Product Code', 255, { ...readOnly, calculated: true }),
   ],
   validate: (record, ctx, previous) => {
     if (previous) return;
     const standard = standardPricebook(ctx);
-    const peers = ctx.all('PricebookEntry').filter((entry) => entry.Id !== record.Id && sameEntry(entry, record));
+    const peers = ctx
+      .all('PricebookEntry')
+      .filter((entry) => entry.Id !== record.Id && sameEntry(entry, record));
     if (peers.some((entry) => entry.Pricebook2Id === record.Pricebook2Id)) {
-      throw new SalesforceError(400, 'DUPLICATE_VALUE', 'This price definition already exists in this price book');
+      throw new SalesforceError(
+        400,
+        'DUPLICATE_VALUE',
+        'This price definition already exists in this price book',
+      );
     }
     if (record.Pricebook2Id !== standard?.Id && !peers.some((entry) => entry.Pricebook2Id === standard?.Id)) {
       throw new SalesforceError(

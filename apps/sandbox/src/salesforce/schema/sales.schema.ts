@@ -58,7 +58,10 @@ export const opportunityDef: SObjectDef = {
     text('Concord_Id__c', 'Concord ID', 36, { externalId: true, unique: true }),
   ],
   validate: (record, _ctx, previous) => {
-    if (record.Probability === null || (previous && previous.StageName !== record.StageName && previous.Probability === record.Probability)) {
+    if (
+      record.Probability === null ||
+      (previous && previous.StageName !== record.StageName && previous.Probability === record.Probability)
+    ) {
       record.Probability = STAGES[String(record.StageName)] ?? null;
     }
   },
@@ -79,9 +82,12 @@ export const opportunityDef: SObjectDef = {
 };
 
 function integrity(field: string, reason: string): SalesforceError {
-  return new SalesforceError(400, 'FIELD_INTEGRITY_EXCEPTION', `field integrity exception: ${field} (${reason})`, [
-    field,
-  ]);
+  return new SalesforceError(
+    400,
+    'FIELD_INTEGRITY_EXCEPTION',
+    `field integrity exception: ${field} (${reason})`,
+    [field],
+  );
 }
 
 function resolveEntry(record: SfRecord, opportunity: SfRecord, ctx: SObjectContext): SfRecord {
@@ -91,9 +97,12 @@ function resolveEntry(record: SfRecord, opportunity: SfRecord, ctx: SObjectConte
     return entry;
   }
   if (record.Product2Id === null) {
-    throw new SalesforceError(400, 'REQUIRED_FIELD_MISSING', 'Required fields are missing: [PricebookEntryId]', [
-      'PricebookEntryId',
-    ]);
+    throw new SalesforceError(
+      400,
+      'REQUIRED_FIELD_MISSING',
+      'Required fields are missing: [PricebookEntryId]',
+      ['PricebookEntryId'],
+    );
   }
   const bookId = opportunity.Pricebook2Id ?? standardPricebook(ctx)?.Id;
   const entry = ctx
@@ -104,7 +113,8 @@ function resolveEntry(record: SfRecord, opportunity: SfRecord, ctx: SObjectConte
         candidate.Product2Id === record.Product2Id &&
         candidate.CurrencyIsoCode === opportunity.CurrencyIsoCode,
     );
-  if (!entry) throw integrity('Product2Id', 'no price book entry for this product in the opportunity price book');
+  if (!entry)
+    throw integrity('Product2Id', 'no price book entry for this product in the opportunity price book');
   return entry;
 }
 
@@ -115,7 +125,11 @@ export const opportunityLineItemDef: SObjectDef = {
   keyPrefix: '00k',
   fields: [
     ...systemFields(false),
-    reference('OpportunityId', 'Opportunity ID', 'Opportunity', { ...createOnly, required: true, cascadeDelete: true }),
+    reference('OpportunityId', 'Opportunity ID', 'Opportunity', {
+      ...createOnly,
+      required: true,
+      cascadeDelete: true,
+    }),
     reference('PricebookEntryId', 'Price Book Entry ID', 'PricebookEntry', createOnly),
     reference('Product2Id', 'Product ID', 'Product2', createOnly),
     typed('Quantity', 'Quantity', 'double', { required: true }),
@@ -132,17 +146,23 @@ export const opportunityLineItemDef: SObjectDef = {
     if (quantity === 0) throw integrity('Quantity', 'quantity must be nonzero');
     const totalChanged = previous ? previous.TotalPrice !== record.TotalPrice : record.TotalPrice !== null;
     const unitChanged = previous ? previous.UnitPrice !== record.UnitPrice : record.UnitPrice !== null;
-    if (totalChanged && unitChanged) throw integrity('TotalPrice', 'cannot specify both unit price and total price');
-    if (totalChanged && record.TotalPrice !== null) record.UnitPrice = round2(Number(record.TotalPrice) / quantity);
+    if (totalChanged && unitChanged)
+      throw integrity('TotalPrice', 'cannot specify both unit price and total price');
+    if (totalChanged && record.TotalPrice !== null)
+      record.UnitPrice = round2(Number(record.TotalPrice) / quantity);
     if (previous) return;
     const opportunity = ctx.find('Opportunity', String(record.OpportunityId));
     if (!opportunity) throw integrity('OpportunityId', 'opportunity does not exist');
     const entry = resolveEntry(record, opportunity, ctx);
     if (opportunity.Pricebook2Id !== null && entry.Pricebook2Id !== opportunity.Pricebook2Id) {
-      throw integrity('PricebookEntryId', 'pricebook entry is in a different pricebook than the one assigned to the opportunity');
+      throw integrity(
+        'PricebookEntryId',
+        'pricebook entry is in a different pricebook than the one assigned to the opportunity',
+      );
     }
     if (entry.IsActive !== true) throw integrity('PricebookEntryId', 'pricebook entry is inactive');
-    if (record.UnitPrice === null) throw integrity('TotalPrice', 'must specify either TotalPrice or UnitPrice');
+    if (record.UnitPrice === null)
+      throw integrity('TotalPrice', 'must specify either TotalPrice or UnitPrice');
     record.PricebookEntryId = entry.Id ?? null;
     record.Product2Id = entry.Product2Id ?? null;
   },
@@ -177,10 +197,15 @@ export const contractDef: SObjectDef = {
   ],
   validate: (record, ctx, previous) => {
     if (record.Status === null) {
-      throw new SalesforceError(400, 'REQUIRED_FIELD_MISSING', 'Required fields are missing: [Status]', ['Status']);
+      throw new SalesforceError(400, 'REQUIRED_FIELD_MISSING', 'Required fields are missing: [Status]', [
+        'Status',
+      ]);
     }
     if (!previous) {
-      const highest = Math.max(99, ...ctx.all('Contract').map((contract) => Number(contract.ContractNumber ?? 0)));
+      const highest = Math.max(
+        99,
+        ...ctx.all('Contract').map((contract) => Number(contract.ContractNumber ?? 0)),
+      );
       record.ContractNumber = String(highest + 1).padStart(8, '0');
     }
     if (record.Status === 'Activated' && previous?.Status !== 'Activated') {

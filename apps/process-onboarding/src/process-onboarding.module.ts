@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { type AppDefinition } from '@concord/platform';
+import { DiagnosticsController } from './diagnostics/diagnostics.controller.js';
+import { CustomerValidationController } from './customer-validation/customer-validation.controller.js';
+import { ValidateCustomerUseCase } from './customer-validation/validate-customer.usecase.js';
+
+@Module({
+  controllers: [DiagnosticsController, CustomerValidationController],
+  providers: [ValidateCustomerUseCase],
+})
+export class ProcessOnboardingModule {}
+
+export const PROCESS_ONBOARDING_APP: AppDefinition = { name: 'process-onboarding', imports: [ProcessOnboardingModule], queues: true };

@@ -1,0 +1,79 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { type FastifyRequest } from 'fastify';
+import { ErrorCode } from '@concord/contracts';
+import { ConcordException } from '../errors/concord.exception.js';
+import { parseApiKey } from './api-key.util.js';
+import { AUTH_POLICY, type AuthPolicy, type Principal, ROLE_RANK } from './auth-policy.js';
+import { type CredentialStore } from './credential.store.js';
+import { looksLikeJwt, type ServiceTokenVerifier } from './service-token.service.js';
+
+export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
+
+function unauthenticated(message: string): ConcordException {
+  return new ConcordException(ErrorCode.UNAUTHENTICATED, message, [], { 'www-authenticate': 'Bearer' });
+}
+
+function forbidden(message: string): ConcordException {
+  return new ConcordException(ErrorCode.FORBIDDEN, message);
+}
+
+/**
+ * The one guard of every app. Each route must declare its policy; a route without one is refused,
+ * so forgetting a decorator can never open an endpoint.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: ServiceTokenVerifier,
+    private readonly credentials: CredentialStore,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const policy = this.reflector.getAllAndOverride<AuthPolicy | undefined>(AUTH_POLICY, [context.getHandler(), context.getClass()]);
+    if (!policy) throw forbidden('This route declares no access policy');
+    if (policy.kind === 'public') return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const token = bearerToken(request);
+    if (!token) throw unauthenticated('Missing bearer credentials');
+    request.principal = await this.authenticate(policy, token);
+    return true;
+  }
+
+  private async authenticate(policy: Exclude<AuthPolicy, { kind: 'public' }>, token: string): Promise<Principal> {
+    const apiKey = parseApiKey(token);
+    switch (policy.kind) {
+      case 'service': {
+        if (apiKey) throw forbidden('This API accepts service tokens only');
+        const issuer = looksLikeJwt(token) ? await this.verifier.verify(token) : undefined;
+        if (!issuer) throw unauthenticated('Invalid or expired service token');
+        return { kind: 'service', issuer };
+      }
+      case 'partner': {
+        if (!apiKey) throw unauthenticated('Invalid credentials');
+        const principal = await this.credentials.verify(token);
+        if (!principal) throw unauthenticated('Invalid or revoked API key');
+        if (principal.kind !== 'partner') throw forbidden('This API is for partner credentials');
+        const missing = policy.scopes.filter((scope) => !principal.scopes.includes(scope));
+        if (missing.length > 0) throw forbidden(`Missing scope: ${missing.join(', ')}`);
+        return principal;
+      }
+      case 'operator': {
+        if (!apiKey) throw unauthenticated('Invalid credentials');
+        const principal = await this.credentials.verify(token);
+        if (!principal) throw unauthenticated('Invalid or revoked API key');
+        if (principal.kind !== 'operator') throw forbidden('This API is for operator credentials');
+        if (ROLE_RANK[principal.role] < ROLE_RANK[policy.role]) throw forbidden(`Requires role ${policy.role}`);
+        return principal;
+      }
+    }
+  }
+}
+
+function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (typeof header !== 'string') return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  return match?.[1];
+}

@@ -1,0 +1,111 @@
+import { type DataSource } from '@concord/persistence';
+import { type ApiKeyKind, generateApiKey, parseApiKey, secretMatches } from './api-key.util.js';
+import { type OperatorRole, type Principal } from './auth-policy.js';
+
+export const PARTNER_SCOPES = ['customers:read', 'customers:write'] as const;
+
+interface CredentialRow {
+  id: string;
+  principal_type: ApiKeyKind;
+  principal_id: string;
+  secret_hash: string;
+  scopes: string[];
+  role: OperatorRole | null;
+}
+
+/**
+ * Partners, operators and their API keys. Verified keys are cached briefly so the hot path does not
+ * hit the database on every request; a revoked key stops working within `cacheMs`.
+ */
+export class CredentialStore {
+  private readonly cache = new Map<string, { principal: Principal | undefined; until: number }>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cacheMs = 5000,
+  ) {}
+
+  async createPartner(name: string, scopes: readonly string[]): Promise<{ partnerId: string; apiKey: string }> {
+    const unknown = scopes.filter((scope) => !(PARTNER_SCOPES as readonly string[]).includes(scope));
+    if (unknown.length > 0) throw new Error(`unknown scopes: ${unknown.join(', ')} (known: ${PARTNER_SCOPES.join(', ')})`);
+    return this.dataSource.transaction(async (manager) => {
+      const rows: Array<{ id: string }> = await manager.query(`INSERT INTO partner (name) VALUES ($1) RETURNING id`, [name]);
+      const partnerId = rows[0]!.id;
+      const apiKey = await this.insertKey(manager, 'partner', partnerId, [...scopes]);
+      return { partnerId, apiKey };
+    });
+  }
+
+  async createOperator(name: string, role: OperatorRole): Promise<{ operatorId: string; apiKey: string }> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: Array<{ id: string }> = await manager.query(`INSERT INTO operator (name, role) VALUES ($1, $2) RETURNING id`, [
+        name,
+        role,
+      ]);
+      const operatorId = rows[0]!.id;
+      const apiKey = await this.insertKey(manager, 'operator', operatorId, []);
+      return { operatorId, apiKey };
+    });
+  }
+
+  /** Revokes every key of the principal and suspends it; returns how many keys were revoked. */
+  async revokePrincipal(kind: ApiKeyKind, principalId: string): Promise<number> {
+    const table = kind === 'partner' ? 'partner' : 'operator';
+    return this.dataSource.transaction(async (manager) => {
+      const found: unknown[] = await manager.query(`UPDATE ${table} SET status = 'suspended' WHERE id = $1 RETURNING id`, [principalId]);
+      if (found.length === 0) throw new Error(`no ${kind} with id ${principalId}`);
+      const revoked: unknown[] = await manager.query(
+        `UPDATE api_credential SET revoked_at = now()
+          WHERE principal_type = $1 AND principal_id = $2 AND revoked_at IS NULL RETURNING id`,
+        [kind, principalId],
+      );
+      this.cache.clear();
+      return revoked.length;
+    });
+  }
+
+  /** Resolves an API key to its principal, or undefined for unknown, revoked or expired keys. */
+  async verify(apiKey: string): Promise<Principal | undefined> {
+    const now = Date.now();
+    const cached = this.cache.get(apiKey);
+    if (cached && cached.until > now) return cached.principal;
+    const principal = await this.lookup(apiKey);
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(apiKey, { principal, until: now + this.cacheMs });
+    return principal;
+  }
+
+  private async lookup(apiKey: string): Promise<Principal | undefined> {
+    const parsed = parseApiKey(apiKey);
+    if (!parsed) return undefined;
+    const rows: CredentialRow[] = await this.dataSource.query(
+      `SELECT c.id, c.principal_type, c.principal_id, c.secret_hash, c.scopes, o.role
+         FROM api_credential c
+         LEFT JOIN partner p ON c.principal_type = 'partner' AND p.id = c.principal_id
+         LEFT JOIN operator o ON c.principal_type = 'operator' AND o.id = c.principal_id
+        WHERE c.prefix = $1 AND c.revoked_at IS NULL AND (c.expires_at IS NULL OR c.expires_at > now())
+          AND coalesce(p.status, o.status) = 'active'`,
+      [parsed.prefix],
+    );
+    const row = rows[0];
+    if (!row || row.principal_type !== parsed.kind || !secretMatches(parsed.secret, row.secret_hash)) return undefined;
+    if (row.principal_type === 'partner') {
+      return { kind: 'partner', partnerId: row.principal_id, credentialId: row.id, scopes: row.scopes };
+    }
+    return { kind: 'operator', operatorId: row.principal_id, credentialId: row.id, role: row.role ?? 'viewer' };
+  }
+
+  private async insertKey(
+    manager: { query: (sql: string, params: unknown[]) => Promise<unknown> },
+    kind: ApiKeyKind,
+    principalId: string,
+    scopes: string[],
+  ): Promise<string> {
+    const { apiKey, prefix, secretHash } = generateApiKey(kind);
+    await manager.query(
+      `INSERT INTO api_credential (principal_type, principal_id, prefix, secret_hash, scopes) VALUES ($1, $2, $3, $4, $5)`,
+      [kind, principalId, prefix, secretHash, scopes],
+    );
+    return apiKey;
+  }
+}

@@ -1,0 +1,92 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
+import { type FastifyReply } from 'fastify';
+import { ErrorCode, errorEnvelope, type ErrorEnvelope, isErrorCode } from '@concord/contracts';
+import { CircuitOpenError, UpstreamHttpError, UpstreamUnavailableError } from '@concord/http';
+import { currentCorrelationId, type Logger } from '@concord/observability';
+import { ConcordException } from './concord.exception.js';
+
+export interface MappedError {
+  status: number;
+  body: ErrorEnvelope;
+  headers: Record<string, string>;
+}
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: ErrorCode.PAYLOAD_TOO_LARGE,
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: ErrorCode.MALFORMED_JSON,
+  FST_ERR_CTP_EMPTY_JSON_BODY: ErrorCode.MALFORMED_JSON,
+  FST_ERR_CTP_INVALID_JSON_BODY: ErrorCode.MALFORMED_JSON,
+};
+
+const STATUS_CODES: Record<number, ErrorCode> = {
+  400: ErrorCode.VALIDATION_FAILED,
+  401: ErrorCode.UNAUTHENTICATED,
+  403: ErrorCode.FORBIDDEN,
+  404: ErrorCode.NOT_FOUND,
+  409: ErrorCode.CONFLICT,
+  413: ErrorCode.PAYLOAD_TOO_LARGE,
+  415: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+  422: ErrorCode.UPSTREAM_REJECTED,
+  429: ErrorCode.RATE_LIMITED,
+};
+
+function envelope(status: number, code: ErrorCode, message: string, details: ErrorEnvelope['error']['details'] = []): MappedError {
+  return { status, body: errorEnvelope(code, message, currentCorrelationId() ?? 'unknown', details), headers: {} };
+}
+
+function isEnvelope(body: unknown): body is ErrorEnvelope {
+  if (!body || typeof body !== 'object') return false;
+  const error = (body as { error?: unknown }).error;
+  return !!error && typeof error === 'object' && isErrorCode((error as { code?: unknown }).code);
+}
+
+/** Maps anything thrown while serving a request to the public error envelope; never leaks internals. */
+export function mapError(error: unknown, logger: Logger): MappedError {
+  if (error instanceof ConcordException) {
+    return { ...envelope(error.status, error.code, error.message, error.details), headers: error.headers };
+  }
+  if (error instanceof UpstreamHttpError && isEnvelope(error.body) && error.status < 500) {
+    // The layer below already speaks the envelope: pass its verdict through unchanged.
+    const { code, message, details } = error.body.error;
+    return envelope(error.status, code, message, details);
+  }
+  if (error instanceof UpstreamHttpError || error instanceof UpstreamUnavailableError || error instanceof CircuitOpenError) {
+    logger.warn({ err: { name: error.name, message: error.message } }, 'downstream call failed');
+    return envelope(503, ErrorCode.UPSTREAM_UNAVAILABLE, 'A service this request depends on is unavailable; retry later');
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const code = STATUS_CODES[status] ?? (status >= 500 ? ErrorCode.INTERNAL : ErrorCode.VALIDATION_FAILED);
+    const message = status === 404 ? 'No such resource or route' : error.message;
+    return envelope(status, code, message);
+  }
+  const fastifyCode = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  if (typeof fastifyCode === 'string' && FASTIFY_CODES[fastifyCode]) {
+    const code = FASTIFY_CODES[fastifyCode];
+    const status = code === ErrorCode.PAYLOAD_TOO_LARGE ? 413 : code === ErrorCode.UNSUPPORTED_MEDIA_TYPE ? 415 : 400;
+    const message = code === ErrorCode.MALFORMED_JSON ? 'Request body is not valid JSON' : (error as Error).message;
+    return envelope(status, code, message);
+  }
+  if (error instanceof SyntaxError && (error as { statusCode?: number }).statusCode === 400) {
+    return envelope(400, ErrorCode.MALFORMED_JSON, 'Request body is not valid JSON');
+  }
+  const statusCode = typeof error === 'object' && error !== null ? (error as { statusCode?: unknown }).statusCode : undefined;
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+    return envelope(statusCode, STATUS_CODES[statusCode] ?? ErrorCode.VALIDATION_FAILED, (error as Error).message);
+  }
+  logger.error({ err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : error }, 'unhandled error');
+  return envelope(500, ErrorCode.INTERNAL, 'Internal error; quote the correlation ID when reporting it');
+}
+
+/** Global Nest filter: every error leaves as the same envelope, with the correlation ID. */
+@Catch()
+export class ErrorEnvelopeFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const mapped = mapError(error, this.logger);
+    void reply.status(mapped.status).headers(mapped.headers).send(mapped.body);
+  }
+}

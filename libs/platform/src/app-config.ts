@@ -1,0 +1,78 @@
+import { APPS, type AppDescriptor, type AppName, defaultAppUrl, SANDBOX_PORTS } from './app-catalog.js';
+
+export interface AppConfig {
+  app: AppDescriptor;
+  host: string;
+  port: number;
+  logLevel: string;
+  /** Secret */
+  databaseUrl: string;
+  /** Secret */
+  redisUrl: string | undefined;
+  /** Secret: signs and verifies service tokens between layers. */
+  serviceTokenSecret: string;
+  bodyLimitBytes: number;
+  downstream: Partial<Record<AppName, string>>;
+  vendors: { salesforceUrl: string; businessCentralUrl: string; stripeUrl: string };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/concord';
+const DEVELOPMENT_TOKEN_SECRET = 'concord-development-service-token-secret';
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function url(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name] || fallback;
+  try {
+    new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a URL, got "${raw}"`);
+  }
+  return raw.replace(/\/$/, '');
+}
+
+/** Layers call downward only: an app knows the URLs of the layer directly below it, nothing else. */
+function downstreamOf(app: AppDescriptor): AppName[] {
+  const below = app.layer === 'experience' ? 'process' : app.layer === 'process' ? 'system' : undefined;
+  return below ? (Object.values(APPS).filter((candidate) => candidate.layer === below).map((candidate) => candidate.name)) : [];
+}
+
+/** The only place that reads the environment; validated once at boot. */
+export function loadAppConfig(name: AppName, env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const app = APPS[name];
+  const production = env.NODE_ENV === 'production';
+  const serviceTokenSecret = env.SERVICE_TOKEN_SECRET ?? (production ? '' : DEVELOPMENT_TOKEN_SECRET);
+  if (serviceTokenSecret.length < 32) {
+    throw new ConfigError('SERVICE_TOKEN_SECRET must be set to at least 32 characters');
+  }
+  const downstream: Partial<Record<AppName, string>> = {};
+  for (const target of downstreamOf(app)) downstream[target] = url(env, APPS[target].urlEnv, defaultAppUrl(target));
+  return {
+    app,
+    host: env.HOST ?? '127.0.0.1',
+    port: integer(env, 'PORT', app.port, 0, 65535),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    databaseUrl: url(env, 'DATABASE_URL', DEFAULT_DATABASE_URL),
+    redisUrl: env.REDIS_URL ? url(env, 'REDIS_URL', env.REDIS_URL) : undefined,
+    serviceTokenSecret,
+    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 50 * 1024 * 1024),
+    downstream,
+    vendors: {
+      salesforceUrl: url(env, 'SALESFORCE_URL', `http://127.0.0.1:${SANDBOX_PORTS.salesforce}`),
+      businessCentralUrl: url(env, 'BUSINESS_CENTRAL_URL', `http://127.0.0.1:${SANDBOX_PORTS.businessCentral}`),
+      stripeUrl: url(env, 'STRIPE_URL', `http://127.0.0.1:${SANDBOX_PORTS.stripe}`),
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { type INestApplication } from '@nestjs/common';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ErrorEnvelopeDto } from '@concord/contracts';
+import { type AppDescriptor } from './app-catalog.js';
+
+/** The app's OpenAPI document: every route, its auth scheme and the shared error envelope. */
+export function buildOpenApiDocument(app: INestApplication, descriptor: AppDescriptor): OpenAPIObject {
+  const builder = new DocumentBuilder()
+    .setTitle(descriptor.title)
+    .setDescription(`${descriptor.description} Errors use the envelope \`ErrorEnvelopeDto\`; every answer carries \`x-correlation-id\`.`)
+    .setVersion('1.0.0')
+    .addServer(`http://127.0.0.1:${descriptor.port}`);
+  if (descriptor.layer === 'experience') {
+    builder.addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Partner or operator API key' }, 'apiKey');
+  } else {
+    builder.addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Service token of the layer above' }, 'serviceToken');
+  }
+  return SwaggerModule.createDocument(app, builder.build(), { extraModels: [ErrorEnvelopeDto] });
+}
+
+export function serveOpenApi(app: INestApplication, document: OpenAPIObject): void {
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
+}

@@ -1,0 +1,82 @@
+import { type DynamicModule, Global, Module, type Provider } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE, Reflector } from '@nestjs/core';
+import {
+  AuthGuard,
+  createValidationPipe,
+  CredentialStore,
+  ErrorEnvelopeFilter,
+  ServiceTokenIssuer,
+  ServiceTokenVerifier,
+} from '@concord/governance';
+import { type HealthCheck, type Logger, type Registry } from '@concord/observability';
+import { AuditLogRepository, DataSource, IdempotencyRepository, OutboxRepository, SyncExceptionRepository } from '@concord/persistence';
+import { QueueProducer, QueueRuntime } from '@concord/queues';
+import { type AppConfig } from './app-config.js';
+import { DependencyReporter } from './dependency-reporter.service.js';
+import { DownstreamClients } from './downstream.clients.js';
+import { OutboxRelayService } from './outbox-relay.service.js';
+import { HealthController } from './health.controller.js';
+import { MetricsController } from './metrics.controller.js';
+import { APP_CONFIG, HEALTH_CHECKS, LOGGER, METRICS_REGISTRY } from './platform.tokens.js';
+
+export interface PlatformRuntime {
+  config: AppConfig;
+  logger: Logger;
+  registry: Registry;
+  dataSource: DataSource;
+  queues?: QueueRuntime | undefined;
+  healthChecks: HealthCheck[];
+}
+
+/** Wires the shared runtime (config, logs, metrics, database, queues, auth, errors) into an app. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRuntime(runtime: PlatformRuntime): DynamicModule {
+    const { config, logger, registry, dataSource, queues } = runtime;
+    const issuer = new ServiceTokenIssuer({ secret: config.serviceTokenSecret, app: config.app.name });
+    const providers: Provider[] = [
+      { provide: APP_CONFIG, useValue: config },
+      { provide: LOGGER, useValue: logger },
+      { provide: METRICS_REGISTRY, useValue: registry },
+      { provide: HEALTH_CHECKS, useValue: runtime.healthChecks },
+      { provide: DataSource, useValue: dataSource },
+      { provide: ServiceTokenIssuer, useValue: issuer },
+      { provide: ServiceTokenVerifier, useValue: new ServiceTokenVerifier(config.serviceTokenSecret, config.app.layer) },
+      { provide: CredentialStore, useValue: new CredentialStore(dataSource) },
+      { provide: SyncExceptionRepository, useValue: new SyncExceptionRepository(dataSource) },
+      { provide: OutboxRepository, useValue: new OutboxRepository(dataSource) },
+      { provide: IdempotencyRepository, useValue: new IdempotencyRepository(dataSource) },
+      { provide: AuditLogRepository, useValue: new AuditLogRepository(dataSource) },
+      { provide: DownstreamClients, useValue: new DownstreamClients(config, issuer, registry) },
+      {
+        provide: APP_GUARD,
+        useFactory: (reflector: Reflector, verifier: ServiceTokenVerifier, credentials: CredentialStore) =>
+          new AuthGuard(reflector, verifier, credentials),
+        inject: [Reflector, ServiceTokenVerifier, CredentialStore],
+      },
+      DependencyReporter,
+      { provide: APP_FILTER, useValue: new ErrorEnvelopeFilter(logger) },
+      { provide: APP_PIPE, useValue: createValidationPipe() },
+    ];
+    const exported: Provider[] = providers.filter((provider) => {
+      const token = typeof provider === 'function' ? provider : provider.provide;
+      return token !== APP_GUARD && token !== APP_FILTER && token !== APP_PIPE;
+    });
+    if (queues) {
+      const queueProviders: Provider[] = [
+        { provide: QueueRuntime, useValue: queues },
+        { provide: QueueProducer, useValue: new QueueProducer(queues) },
+        OutboxRelayService,
+      ];
+      providers.push(...queueProviders);
+      exported.push(...queueProviders);
+    }
+    return {
+      module: PlatformModule,
+      controllers: [HealthController, MetricsController],
+      providers,
+      exports: exported.map((provider) => (typeof provider === 'function' ? provider : provider.provide)),
+    };
+  }
+}
