@@ -68,7 +68,6 @@ export async function bootApp(definition: AppDefinition, options: BootOptions = 
       bodyLimit: config.bodyLimitBytes,
       trustProxy: true,
       return503OnClosing: true,
-      allowErrorHandlerOverride: true,
     });
     const app = await NestFactory.create<NestFastifyApplication>(RootModule, adapter, {
       logger: new NestPinoLogger(logger),

@@ -7,7 +7,6 @@ import {
   type Registry,
   runWithCorrelation,
 } from '@concord/observability';
-import { mapError } from '@concord/governance';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -51,12 +50,6 @@ export function installHttpHooks(fastify: FastifyInstance, app: string, logger: 
       );
     }
     done();
-  });
-
-  // Errors raised by Fastify itself (body too large, malformed JSON) never reach Nest's filters.
-  fastify.setErrorHandler((error, request, reply) => {
-    const mapped = runWithCorrelation(request.correlationId, () => mapError(error, logger));
-    void reply.status(mapped.status).headers(mapped.headers).send(mapped.body);
   });
 }
 

@@ -45,7 +45,7 @@ function readRequests(body: unknown): BatchRequest[] {
     );
     return {
       id: typeof raw.id === 'string' ? raw.id : String(index + 1),
-      method: method as InjectOptions['method'],
+      method: method as BatchRequest['method'],
       url: raw.url,
       headers,
       ...(raw.body !== undefined ? { body: raw.body } : {}),

@@ -1,4 +1,4 @@
-import { type BcField, type BcRecord, type EntityDef } from './bc-entity.types.js';
+import { type BcField, type BcRecord, type BcValue, type EntityDef } from './bc-entity.types.js';
 import { badRequest, unknownProperty } from './business-central.errors.js';
 import { decodeSkipToken } from './delta-token.util.js';
 import { findField } from './entity.registry.js';
@@ -69,12 +69,12 @@ function propertyOf(def: EntityDef, name: string): BcField {
   return field;
 }
 
-function comparable(field: BcField, value: unknown): string | number | boolean | null {
+function comparable(field: BcField, value: BcValue | undefined): string | number | boolean | null {
   if (value === null || value === undefined) return null;
   if (field.type === 'datetime') return Date.parse(String(value));
   if (field.type === 'string' || field.type === 'enum' || field.type === 'guid')
     return String(value).toLowerCase();
-  return value as number | boolean | string;
+  return value;
 }
 
 function literalValue(literal: FilterLiteral): string | number | boolean | null {

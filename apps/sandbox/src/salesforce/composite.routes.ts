@@ -92,7 +92,7 @@ export function registerCompositeRoutes(app: FastifyInstance, sandbox: Salesforc
     });
   }
 
-  app.post<{ Params: { version: string } }>(base, async (request) => {
+  app.post<{ Params: { version: string } }>(base, (request) => {
     parseApiVersion(request.params.version);
     const { allOrNone, records } = collectionBody(request.body);
     const now = sandbox.clock.tick();
@@ -108,7 +108,7 @@ export function registerCompositeRoutes(app: FastifyInstance, sandbox: Salesforc
     );
   });
 
-  app.patch<{ Params: { version: string } }>(base, async (request) => {
+  app.patch<{ Params: { version: string } }>(base, (request) => {
     parseApiVersion(request.params.version);
     const { allOrNone, records } = collectionBody(request.body);
     const now = sandbox.clock.tick();
@@ -129,7 +129,7 @@ export function registerCompositeRoutes(app: FastifyInstance, sandbox: Salesforc
 
   app.delete<{ Params: { version: string }; Querystring: { ids?: string; allOrNone?: string } }>(
     base,
-    async (request) => {
+    (request) => {
       parseApiVersion(request.params.version);
       const ids = (request.query.ids ?? '').split(',').filter((id) => id !== '');
       if (ids.length > MAX_RECORDS) throw tooMany();
@@ -150,7 +150,7 @@ export function registerCompositeRoutes(app: FastifyInstance, sandbox: Salesforc
 
   app.patch<{ Params: { version: string; type: string; field: string } }>(
     `${base}/:type/:field`,
-    async (request) => {
+    (request) => {
       parseApiVersion(request.params.version);
       const def = service.object(request.params.type);
       const field = service.externalIdField(def, request.params.field);
@@ -206,7 +206,7 @@ export function registerCompositeRoutes(app: FastifyInstance, sandbox: Salesforc
 
   app.get<{ Params: { version: string; type: string }; Querystring: { ids?: string; fields?: string } }>(
     `${base}/:type`,
-    async (request) => {
+    (request) => {
       const version = parseApiVersion(request.params.version);
       const split = (value: string | undefined) =>
         (value ?? '')
@@ -222,7 +222,7 @@ export function registerCompositeRoutes(app: FastifyInstance, sandbox: Salesforc
     },
   );
 
-  app.post<{ Params: { version: string; type: string } }>(`${base}/:type`, async (request) => {
+  app.post<{ Params: { version: string; type: string } }>(`${base}/:type`, (request) => {
     const version = parseApiVersion(request.params.version);
     const body = request.body as { ids?: unknown; fields?: unknown } | undefined;
     const strings = (value: unknown) =>

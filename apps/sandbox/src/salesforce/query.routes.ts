@@ -16,7 +16,7 @@ function requestedBatchSize(request: FastifyRequest): number | undefined {
 }
 
 export function registerQueryRoutes(app: FastifyInstance, sandbox: SalesforceSandbox): void {
-  const query = (includeDeleted: boolean) => async (request: QueryRequest) => {
+  const query = (includeDeleted: boolean) => (request: QueryRequest) => {
     const version = parseApiVersion(request.params.version);
     const soql = request.query.q;
     if (soql === undefined || soql.trim() === '') {
@@ -34,7 +34,7 @@ export function registerQueryRoutes(app: FastifyInstance, sandbox: SalesforceSan
     return queryPage(version, locator, cursor, 0);
   };
 
-  const more = async (request: LocatorRequest) => {
+  const more = (request: LocatorRequest) => {
     const version = parseApiVersion(request.params.version);
     const match = /^(01g[0-9A-Za-z]{15})-(\d+)$/.exec(request.params.locator);
     const cursor = match?.[1] ? readCursor(sandbox.cursors, match[1]) : undefined;

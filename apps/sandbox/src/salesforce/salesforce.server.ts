@@ -65,7 +65,7 @@ export function createSalesforceServer(options: SalesforceServerOptions = {}): S
   app.setNotFoundHandler(async (_request, reply) => reply.code(404).send(notFound().toBody()));
   installApiGuard(app, sandbox);
 
-  app.post('/__admin/sessions/expire', async () => {
+  app.post('/__admin/sessions/expire', () => {
     sandbox.expireSessions();
     return { expired: true };
   });

@@ -26,7 +26,7 @@ export function registerSObjectRoutes(app: FastifyInstance, sandbox: SalesforceS
   const { service, store } = sandbox;
   const base = '/services/data/:version/sobjects';
 
-  app.get<{ Params: TypeParams }>(`${base}/:type`, async (request) => {
+  app.get<{ Params: TypeParams }>(`${base}/:type`, (request) => {
     const version = parseApiVersion(request.params.version);
     const def = service.object(request.params.type);
     const recentItems = store
@@ -43,7 +43,7 @@ export function registerSObjectRoutes(app: FastifyInstance, sandbox: SalesforceS
     return { objectDescribe: objectSummary(def, version), recentItems };
   });
 
-  app.get<{ Params: TypeParams }>(`${base}/:type/describe`, async (request) => {
+  app.get<{ Params: TypeParams }>(`${base}/:type/describe`, (request) => {
     const version = parseApiVersion(request.params.version);
     return describeObject(service.object(request.params.type), version);
   });
@@ -54,7 +54,7 @@ export function registerSObjectRoutes(app: FastifyInstance, sandbox: SalesforceS
     return reply.code(201).send({ id, success: true, errors: [] });
   });
 
-  app.get<{ Params: IdParams; Querystring: { fields?: string } }>(`${base}/:type/:id`, async (request) => {
+  app.get<{ Params: IdParams; Querystring: { fields?: string } }>(`${base}/:type/:id`, (request) => {
     const version = parseApiVersion(request.params.version);
     const def = service.object(request.params.type);
     const fields = selectedFields(def, request.query.fields);

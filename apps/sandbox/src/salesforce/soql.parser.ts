@@ -73,7 +73,7 @@ function tokenize(soql: string): Token[] {
     const [kind, match] = lexeme;
     const text = kind === 'op' && match[0] === '<>' ? '!=' : match[0];
     if (kind === 'number') tokens.push({ kind, text, value: Number(text), column });
-    else tokens.push({ kind, text, column } as Token);
+    else tokens.push({ kind: kind as 'word' | 'op' | 'punct' | 'date' | 'datetime', text, column });
     at += match[0].length;
   }
   tokens.push({ kind: 'eof', text: '<EOF>', column: soql.length + 1 });
@@ -179,7 +179,9 @@ class Parser {
           return { kind: 'relative', name: upper, n: this.integer() };
         }
         return this.unexpected(token);
-      default:
+      case 'op':
+      case 'punct':
+      case 'eof':
         return this.unexpected(token);
     }
   }

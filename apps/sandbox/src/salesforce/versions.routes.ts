@@ -7,7 +7,7 @@ import { SOBJECT_DEFS } from './sobject.catalog.js';
 type VersionParams = { Params: { version: string } };
 
 export function registerVersionRoutes(app: FastifyInstance, sandbox: SalesforceSandbox): void {
-  app.get('/services/data', async () => {
+  app.get('/services/data', () => {
     const versions = [];
     for (let major = MIN_API_VERSION; major <= MAX_API_VERSION; major += 1) {
       versions.push({ label: releaseLabel(major), url: `/services/data/v${major}.0`, version: `${major}.0` });
@@ -15,20 +15,20 @@ export function registerVersionRoutes(app: FastifyInstance, sandbox: SalesforceS
     return versions;
   });
 
-  app.get<VersionParams>('/services/data/:version', async (request) => {
+  app.get<VersionParams>('/services/data/:version', (request) => {
     const version = parseApiVersion(request.params.version);
     const base = `/services/data/v${version}`;
     const names = ['sobjects', 'query', 'queryAll', 'composite', 'limits', 'search', 'tooling', 'jobs'];
     return Object.fromEntries(names.map((name) => [name, `${base}/${name}`]));
   });
 
-  app.get<VersionParams>('/services/data/:version/limits', async (request) => {
+  app.get<VersionParams>('/services/data/:version/limits', (request) => {
     parseApiVersion(request.params.version);
     const { used, limit } = sandbox.apiUsage();
     return { DailyApiRequests: { Max: limit, Remaining: Math.max(limit - used, 0) } };
   });
 
-  app.get<VersionParams>('/services/data/:version/sobjects', async (request) => {
+  app.get<VersionParams>('/services/data/:version/sobjects', (request) => {
     const version = parseApiVersion(request.params.version);
     return {
       encoding: 'UTF-8',

@@ -10,7 +10,7 @@ export interface AdminDeps {
 }
 
 export function registerAdminRoutes(app: FastifyInstance, { admin, faults, calls }: AdminDeps): void {
-  app.post<{ Querystring: { seed?: string } }>('/__admin/reset', async (request) => {
+  app.post<{ Querystring: { seed?: string } }>('/__admin/reset', (request) => {
     const seed = request.query.seed !== 'false';
     admin.reset(seed);
     faults.clear();
@@ -18,7 +18,7 @@ export function registerAdminRoutes(app: FastifyInstance, { admin, faults, calls
     return { reset: true, seeded: seed };
   });
 
-  app.post('/__admin/seed', async () => {
+  app.post('/__admin/seed', () => {
     admin.seed();
     return { seeded: true };
   });
@@ -30,9 +30,9 @@ export function registerAdminRoutes(app: FastifyInstance, { admin, faults, calls
     return reply.code(201).send({ id: fault.id, fault });
   });
 
-  app.get('/__admin/faults', async () => ({ faults: faults.list() }));
+  app.get('/__admin/faults', () => ({ faults: faults.list() }));
 
-  app.delete('/__admin/faults', async () => {
+  app.delete('/__admin/faults', () => {
     faults.clear();
     return { cleared: true };
   });
@@ -42,14 +42,14 @@ export function registerAdminRoutes(app: FastifyInstance, { admin, faults, calls
     return { removed: request.params.id };
   });
 
-  app.get('/__admin/calls', async () => calls.snapshot());
+  app.get('/__admin/calls', () => calls.snapshot());
 
-  app.delete('/__admin/calls', async () => {
+  app.delete('/__admin/calls', () => {
     calls.clear();
     return { cleared: true };
   });
 
-  app.get('/__admin/records', async () => ({ types: admin.recordTypes() }));
+  app.get('/__admin/records', () => ({ types: admin.recordTypes() }));
 
   app.get<{ Params: { type: string } }>('/__admin/records/:type', async (request, reply) => {
     const records = admin.records(request.params.type);
@@ -59,7 +59,7 @@ export function registerAdminRoutes(app: FastifyInstance, { admin, faults, calls
     return { type: request.params.type, count: records.length, records };
   });
 
-  app.get('/__admin/limits', async () => admin.limits());
+  app.get('/__admin/limits', () => admin.limits());
 
   app.put('/__admin/limits', async (request, reply) => {
     const error = admin.updateLimits(request.body);

@@ -30,9 +30,11 @@ export function installCallCounting(
   counter: CallCounter,
   labeler?: RouteLabeler,
 ): void {
-  app.addHook('onRequest', async (request) => {
-    if (isControlPath(request.url)) return;
-    const route = labeler ? labeler(request) : (request.routeOptions.url ?? '(no route)');
-    counter.record(`${request.method} ${route}`);
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!isControlPath(request.url)) {
+      const route = labeler ? labeler(request) : (request.routeOptions.url ?? '(no route)');
+      counter.record(`${request.method} ${route}`);
+    }
+    done();
   });
 }

@@ -54,8 +54,8 @@ export function createVendorServer(options: VendorServerOptions): VendorServer {
   const faults = new FaultStore();
   const calls = new CallCounter();
 
-  app.get('/health/live', async () => ({ status: 'ok' }));
-  app.get('/health/ready', async () => ({ status: 'ok' }));
+  app.get('/health/live', () => ({ status: 'ok' }));
+  app.get('/health/ready', () => ({ status: 'ok' }));
   installCallCounting(app, calls, options.routeLabel);
   installFaultHooks(app, faults, options.faultBody);
   registerAdminRoutes(app, { admin: options.admin, faults, calls });

@@ -33,7 +33,7 @@ export function registerCustomerRoutes(app: FastifyInstance, sandbox: StripeSand
     return customer;
   };
 
-  app.post('/v1/customers', async (request) => {
+  app.post('/v1/customers', (request) => {
     const customer = applyCustomerParams(
       newCustomer(sandbox.newId('cus', 14), sandbox.now()),
       paramsOf(request),
@@ -43,14 +43,14 @@ export function registerCustomerRoutes(app: FastifyInstance, sandbox: StripeSand
     return respond(sandbox, request, customer);
   });
 
-  app.get('/v1/customers', async (request) => {
+  app.get('/v1/customers', (request) => {
     const params = paramsOf(request).allowOnly([...LIST_PARAMS, 'email']);
     const email = params.string('email');
     const items = sandbox.customers.newestFirst().filter((c) => email === undefined || c.email === email);
     return paginate(items, params, '/v1/customers', 'customer', listRenderer(sandbox, params));
   });
 
-  app.get('/v1/customers/search', async (request) => {
+  app.get('/v1/customers/search', (request) => {
     const params = paramsOf(request);
     return searchPage(
       sandbox.customers.newestFirst(),
@@ -61,12 +61,12 @@ export function registerCustomerRoutes(app: FastifyInstance, sandbox: StripeSand
     );
   });
 
-  app.get<IdParams>('/v1/customers/:id', async (request) => {
+  app.get<IdParams>('/v1/customers/:id', (request) => {
     if (sandbox.deletedIds.has(request.params.id)) return deleted(request.params.id, 'customer');
     return respond(sandbox, request, find(request.params.id));
   });
 
-  app.post<IdParams>('/v1/customers/:id', async (request) => {
+  app.post<IdParams>('/v1/customers/:id', (request) => {
     const before = find(request.params.id);
     const after = applyCustomerParams(before, paramsOf(request));
     sandbox.customers.set(after);
@@ -76,7 +76,7 @@ export function registerCustomerRoutes(app: FastifyInstance, sandbox: StripeSand
     return respond(sandbox, request, after);
   });
 
-  app.delete<IdParams>('/v1/customers/:id', async (request) => {
+  app.delete<IdParams>('/v1/customers/:id', (request) => {
     const customer = find(request.params.id);
     const meta = requestMeta(request);
     for (const subscription of sandbox.subscriptions.newestFirst()) {

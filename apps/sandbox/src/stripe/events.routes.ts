@@ -5,7 +5,7 @@ import { invalidRequest, resourceMissing } from './stripe.errors.js';
 import { type StripeSandbox } from './stripe.state.js';
 
 export function registerEventRoutes(app: FastifyInstance, sandbox: StripeSandbox): void {
-  app.get('/v1/events', async (request) => {
+  app.get('/v1/events', (request) => {
     const params = paramsOf(request).allowOnly([...LIST_PARAMS, 'type', 'types', 'delivery_success']);
     const type = params.string('type');
     const types = params.strings('types');
@@ -26,7 +26,7 @@ export function registerEventRoutes(app: FastifyInstance, sandbox: StripeSandbox
     return paginate(items, params, '/v1/events', 'event', listRenderer(sandbox, params));
   });
 
-  app.get<{ Params: { id: string } }>('/v1/events/:id', async (request) => {
+  app.get<{ Params: { id: string } }>('/v1/events/:id', (request) => {
     const event = sandbox.events.get(request.params.id);
     if (!event) throw resourceMissing('event', request.params.id);
     return respond(sandbox, request, event);

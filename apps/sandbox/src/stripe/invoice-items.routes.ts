@@ -18,7 +18,7 @@ export function registerInvoiceItemRoutes(app: FastifyInstance, sandbox: StripeS
     return item;
   };
 
-  app.post('/v1/invoiceitems', async (request) => {
+  app.post('/v1/invoiceitems', (request) => {
     const params = paramsOf(request).allowOnly([
       'customer',
       'price',
@@ -92,7 +92,7 @@ export function registerInvoiceItemRoutes(app: FastifyInstance, sandbox: StripeS
     return respond(sandbox, request, item);
   });
 
-  app.get('/v1/invoiceitems', async (request) => {
+  app.get('/v1/invoiceitems', (request) => {
     const params = paramsOf(request).allowOnly([...LIST_PARAMS, 'customer', 'invoice', 'pending']);
     const customer = params.string('customer');
     const invoice = params.string('invoice');
@@ -108,11 +108,9 @@ export function registerInvoiceItemRoutes(app: FastifyInstance, sandbox: StripeS
     return paginate(items, params, '/v1/invoiceitems', 'invoiceitem', listRenderer(sandbox, params));
   });
 
-  app.get<IdParams>('/v1/invoiceitems/:id', async (request) =>
-    respond(sandbox, request, find(request.params.id)),
-  );
+  app.get<IdParams>('/v1/invoiceitems/:id', (request) => respond(sandbox, request, find(request.params.id)));
 
-  app.delete<IdParams>('/v1/invoiceitems/:id', async (request) => {
+  app.delete<IdParams>('/v1/invoiceitems/:id', (request) => {
     const item = find(request.params.id);
     const invoice = item.invoice ? sandbox.invoices.get(item.invoice) : undefined;
     if (invoice) {

@@ -57,7 +57,7 @@ export function registerInvoiceRoutes(app: FastifyInstance, sandbox: StripeSandb
     return invoice;
   };
 
-  app.post('/v1/invoices', async (request) => {
+  app.post('/v1/invoices', (request) => {
     const params = paramsOf(request).allowOnly(CREATE_PARAMS);
     const customerId = params.requiredString('customer');
     const customer = sandbox.customers.get(customerId);
@@ -102,7 +102,7 @@ export function registerInvoiceRoutes(app: FastifyInstance, sandbox: StripeSandb
     return respond(sandbox, request, invoice);
   });
 
-  app.get('/v1/invoices', async (request) => {
+  app.get('/v1/invoices', (request) => {
     const params = paramsOf(request).allowOnly([
       ...LIST_PARAMS,
       'customer',
@@ -126,7 +126,7 @@ export function registerInvoiceRoutes(app: FastifyInstance, sandbox: StripeSandb
     return paginate(items, params, '/v1/invoices', 'invoice', listRenderer(sandbox, params));
   });
 
-  app.get('/v1/invoices/search', async (request) => {
+  app.get('/v1/invoices/search', (request) => {
     const params = paramsOf(request);
     return searchPage(
       sandbox.invoices.newestFirst(),
@@ -137,21 +137,17 @@ export function registerInvoiceRoutes(app: FastifyInstance, sandbox: StripeSandb
     );
   });
 
-  app.get<IdParams>('/v1/invoices/:id', async (request) =>
-    respond(sandbox, request, find(request.params.id)),
-  );
+  app.get<IdParams>('/v1/invoices/:id', (request) => respond(sandbox, request, find(request.params.id)));
 
-  app.get<IdParams>('/v1/invoices/:id/lines', async (request) => {
+  app.get<IdParams>('/v1/invoices/:id/lines', (request) => {
     const invoice = find(request.params.id);
     const params = paramsOf(request).allowOnly(LIST_PARAMS);
-    const lines = [...invoice.lines]
-      .reverse()
-      .map((line) => ({
-        ...presentLine(invoice, line),
-        id: line.id,
-        object: 'line_item',
-        created: invoice.created,
-      }));
+    const lines = [...invoice.lines].reverse().map((line) => ({
+      ...presentLine(invoice, line),
+      id: line.id,
+      object: 'line_item',
+      created: invoice.created,
+    }));
     return paginate(
       lines,
       params,
@@ -161,7 +157,7 @@ export function registerInvoiceRoutes(app: FastifyInstance, sandbox: StripeSandb
     );
   });
 
-  app.post<IdParams>('/v1/invoices/:id', async (request) => {
+  app.post<IdParams>('/v1/invoices/:id', (request) => {
     const before = find(request.params.id);
     const params = paramsOf(request).allowOnly(['metadata', 'auto_advance', ...DRAFT_ONLY]);
     if (before.status !== 'draft' && DRAFT_ONLY.some((key) => params.has(key))) {
@@ -191,7 +187,7 @@ export function registerInvoiceRoutes(app: FastifyInstance, sandbox: StripeSandb
     return respond(sandbox, request, after);
   });
 
-  app.delete<IdParams>('/v1/invoices/:id', async (request) => {
+  app.delete<IdParams>('/v1/invoices/:id', (request) => {
     const invoice = find(request.params.id);
     requireDraft(invoice, 'delete');
     for (const line of invoice.lines) if (line.invoiceItem) sandbox.invoiceItems.delete(line.invoiceItem);
@@ -200,14 +196,14 @@ export function registerInvoiceRoutes(app: FastifyInstance, sandbox: StripeSandb
     return deleted(invoice.id, 'invoice');
   });
 
-  app.post<IdParams>('/v1/invoices/:id/finalize', async (request) => {
+  app.post<IdParams>('/v1/invoices/:id/finalize', (request) => {
     const invoice = structuredClone(find(request.params.id));
     const autoAdvance = paramsOf(request).allowOnly(['auto_advance']).bool('auto_advance');
     if (autoAdvance !== undefined) invoice.auto_advance = autoAdvance;
     return respond(sandbox, request, finalizeInvoice(sandbox, invoice, requestMeta(request)));
   });
 
-  app.post<IdParams>('/v1/invoices/:id/pay', async (request) => {
+  app.post<IdParams>('/v1/invoices/:id/pay', (request) => {
     paramsOf(request).allowOnly([
       'paid_out_of_band',
       'payment_method',
@@ -224,7 +220,7 @@ export function registerInvoiceRoutes(app: FastifyInstance, sandbox: StripeSandb
     return respond(sandbox, request, markPaid(sandbox, invoice, meta));
   });
 
-  app.post<IdParams>('/v1/invoices/:id/void', async (request) => {
+  app.post<IdParams>('/v1/invoices/:id/void', (request) => {
     const invoice = structuredClone(find(request.params.id));
     if (invoice.status !== 'open' && invoice.status !== 'uncollectible') {
       throw invalidRequest(
@@ -240,7 +236,7 @@ export function registerInvoiceRoutes(app: FastifyInstance, sandbox: StripeSandb
     return respond(sandbox, request, invoice);
   });
 
-  app.post<IdParams>('/v1/invoices/:id/mark_uncollectible', async (request) => {
+  app.post<IdParams>('/v1/invoices/:id/mark_uncollectible', (request) => {
     const invoice = structuredClone(find(request.params.id));
     if (invoice.status !== 'open')
       throw invalidRequest(

@@ -46,7 +46,7 @@ export function registerPriceRoutes(app: FastifyInstance, sandbox: StripeSandbox
     return price;
   };
 
-  app.post('/v1/prices', async (request) => {
+  app.post('/v1/prices', (request) => {
     const params = paramsOf(request).allowOnly(CREATE_PARAMS);
     if (params.oneOf('billing_scheme', ['per_unit', 'tiered'] as const) === 'tiered') {
       throw invalidRequest(
@@ -57,7 +57,7 @@ export function registerPriceRoutes(app: FastifyInstance, sandbox: StripeSandbox
     return respond(sandbox, request, createPrice(sandbox, params, undefined, requestMeta(request)));
   });
 
-  app.get('/v1/prices', async (request) => {
+  app.get('/v1/prices', (request) => {
     const params = paramsOf(request).allowOnly([
       ...LIST_PARAMS,
       'active',
@@ -87,7 +87,7 @@ export function registerPriceRoutes(app: FastifyInstance, sandbox: StripeSandbox
     return paginate(items, params, '/v1/prices', 'price', listRenderer(sandbox, params));
   });
 
-  app.get('/v1/prices/search', async (request) => {
+  app.get('/v1/prices/search', (request) => {
     const params = paramsOf(request);
     return searchPage(
       sandbox.prices.newestFirst(),
@@ -98,9 +98,9 @@ export function registerPriceRoutes(app: FastifyInstance, sandbox: StripeSandbox
     );
   });
 
-  app.get<IdParams>('/v1/prices/:id', async (request) => respond(sandbox, request, find(request.params.id)));
+  app.get<IdParams>('/v1/prices/:id', (request) => respond(sandbox, request, find(request.params.id)));
 
-  app.post<IdParams>('/v1/prices/:id', async (request) => {
+  app.post<IdParams>('/v1/prices/:id', (request) => {
     const before = find(request.params.id);
     const params = paramsOf(request).allowOnly(UPDATE_PARAMS);
     const after = structuredClone(before);

@@ -64,7 +64,7 @@ export function registerProductRoutes(app: FastifyInstance, sandbox: StripeSandb
     return product;
   };
 
-  app.post('/v1/products', async (request) => {
+  app.post('/v1/products', (request) => {
     const params = paramsOf(request).allowOnly([...EDITABLE, 'id', 'default_price_data', 'type']);
     params.requiredString('name');
     const id = params.string('id') ?? sandbox.newId('prod', 14);
@@ -105,7 +105,7 @@ export function registerProductRoutes(app: FastifyInstance, sandbox: StripeSandb
     return respond(sandbox, request, product);
   });
 
-  app.get('/v1/products', async (request) => {
+  app.get('/v1/products', (request) => {
     const params = paramsOf(request).allowOnly([...LIST_PARAMS, 'active', 'ids', 'shippable', 'url']);
     const active = params.bool('active');
     const ids = params.strings('ids');
@@ -115,7 +115,7 @@ export function registerProductRoutes(app: FastifyInstance, sandbox: StripeSandb
     return paginate(items, params, '/v1/products', 'product', listRenderer(sandbox, params));
   });
 
-  app.get('/v1/products/search', async (request) => {
+  app.get('/v1/products/search', (request) => {
     const params = paramsOf(request);
     return searchPage(
       sandbox.products.newestFirst(),
@@ -126,12 +126,12 @@ export function registerProductRoutes(app: FastifyInstance, sandbox: StripeSandb
     );
   });
 
-  app.get<IdParams>('/v1/products/:id', async (request) => {
+  app.get<IdParams>('/v1/products/:id', (request) => {
     if (sandbox.deletedIds.has(request.params.id)) return deleted(request.params.id, 'product');
     return respond(sandbox, request, find(request.params.id));
   });
 
-  app.post<IdParams>('/v1/products/:id', async (request) => {
+  app.post<IdParams>('/v1/products/:id', (request) => {
     const before = find(request.params.id);
     const params = paramsOf(request).allowOnly([...EDITABLE, 'default_price']);
     const after = applyProductParams(before, params);
@@ -151,7 +151,7 @@ export function registerProductRoutes(app: FastifyInstance, sandbox: StripeSandb
     return respond(sandbox, request, after);
   });
 
-  app.delete<IdParams>('/v1/products/:id', async (request) => {
+  app.delete<IdParams>('/v1/products/:id', (request) => {
     const product = find(request.params.id);
     if (sandbox.prices.newestFirst().some((price) => price.product === product.id)) {
       throw invalidRequest(

@@ -66,7 +66,10 @@ export function createStripeServer(options: StripeServerOptions = {}): StripeSer
   registerInvoiceItemRoutes(app, sandbox);
   registerEventRoutes(app, sandbox);
   registerWebhookEndpointRoutes(app, sandbox);
-  app.addHook('onClose', async () => sandbox.webhooks.stop());
+  app.addHook('onClose', (_instance, done) => {
+    sandbox.webhooks.stop();
+    done();
+  });
   if (options.seed !== false) sandbox.seed();
   return { ...server, sandbox };
 }

@@ -38,11 +38,11 @@ export function registerSubscriptionRoutes(app: FastifyInstance, sandbox: Stripe
     return subscription;
   };
 
-  app.post('/v1/subscriptions', async (request) =>
+  app.post('/v1/subscriptions', (request) =>
     respond(sandbox, request, createSubscription(sandbox, paramsOf(request), requestMeta(request))),
   );
 
-  app.get('/v1/subscriptions', async (request) => {
+  app.get('/v1/subscriptions', (request) => {
     const params = paramsOf(request).allowOnly([
       ...LIST_PARAMS,
       'customer',
@@ -70,7 +70,7 @@ export function registerSubscriptionRoutes(app: FastifyInstance, sandbox: Stripe
     return paginate(items, params, '/v1/subscriptions', 'subscription', listRenderer(sandbox, params));
   });
 
-  app.get('/v1/subscriptions/search', async (request) => {
+  app.get('/v1/subscriptions/search', (request) => {
     const params = paramsOf(request);
     return searchPage(
       sandbox.subscriptions.newestFirst(),
@@ -81,11 +81,9 @@ export function registerSubscriptionRoutes(app: FastifyInstance, sandbox: Stripe
     );
   });
 
-  app.get<IdParams>('/v1/subscriptions/:id', async (request) =>
-    respond(sandbox, request, find(request.params.id)),
-  );
+  app.get<IdParams>('/v1/subscriptions/:id', (request) => respond(sandbox, request, find(request.params.id)));
 
-  app.post<IdParams>('/v1/subscriptions/:id', async (request) =>
+  app.post<IdParams>('/v1/subscriptions/:id', (request) =>
     respond(
       sandbox,
       request,
@@ -93,7 +91,7 @@ export function registerSubscriptionRoutes(app: FastifyInstance, sandbox: Stripe
     ),
   );
 
-  app.delete<IdParams>('/v1/subscriptions/:id', async (request) => {
+  app.delete<IdParams>('/v1/subscriptions/:id', (request) => {
     const subscription = find(request.params.id);
     const params = paramsOf(request).allowOnly(['cancellation_details', 'invoice_now', 'prorate']);
     if (subscription.status === 'canceled') {
@@ -107,7 +105,7 @@ export function registerSubscriptionRoutes(app: FastifyInstance, sandbox: Stripe
     return respond(sandbox, request, canceled);
   });
 
-  app.get('/v1/subscription_items', async (request) => {
+  app.get('/v1/subscription_items', (request) => {
     const params = paramsOf(request).allowOnly([...LIST_PARAMS, 'subscription']);
     const subscription = find(params.requiredString('subscription'));
     const items = [...subscription.items]

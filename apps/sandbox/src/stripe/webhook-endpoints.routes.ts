@@ -42,7 +42,7 @@ export function registerWebhookEndpointRoutes(app: FastifyInstance, sandbox: Str
     return endpoint;
   };
 
-  app.post('/v1/webhook_endpoints', async (request) => {
+  app.post('/v1/webhook_endpoints', (request) => {
     const params = paramsOf(request).allowOnly([
       'url',
       'enabled_events',
@@ -74,7 +74,7 @@ export function registerWebhookEndpointRoutes(app: FastifyInstance, sandbox: Str
     return { ...respond(sandbox, request, endpoint), secret: endpoint.secret };
   });
 
-  app.get('/v1/webhook_endpoints', async (request) => {
+  app.get('/v1/webhook_endpoints', (request) => {
     const params = paramsOf(request).allowOnly(LIST_PARAMS);
     return paginate(
       sandbox.webhookEndpoints.newestFirst(),
@@ -85,11 +85,11 @@ export function registerWebhookEndpointRoutes(app: FastifyInstance, sandbox: Str
     );
   });
 
-  app.get<IdParams>('/v1/webhook_endpoints/:id', async (request) =>
+  app.get<IdParams>('/v1/webhook_endpoints/:id', (request) =>
     respond(sandbox, request, find(request.params.id)),
   );
 
-  app.post<IdParams>('/v1/webhook_endpoints/:id', async (request) => {
+  app.post<IdParams>('/v1/webhook_endpoints/:id', (request) => {
     const endpoint = structuredClone(find(request.params.id));
     const params = paramsOf(request).allowOnly([
       'url',
@@ -109,7 +109,7 @@ export function registerWebhookEndpointRoutes(app: FastifyInstance, sandbox: Str
     return respond(sandbox, request, endpoint);
   });
 
-  app.delete<IdParams>('/v1/webhook_endpoints/:id', async (request) => {
+  app.delete<IdParams>('/v1/webhook_endpoints/:id', (request) => {
     const endpoint = find(request.params.id);
     sandbox.webhookEndpoints.delete(endpoint.id);
     return deleted(endpoint.id, 'webhook_endpoint');

@@ -31,6 +31,12 @@ const STATUS_CODES: Record<number, ErrorCode> = {
   429: ErrorCode.RATE_LIMITED,
 };
 
+function fastifyCodeOf(error: unknown): ErrorCode | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? FASTIFY_CODES[code] : undefined;
+}
+
 function envelope(status: number, code: ErrorCode, message: string, details: ErrorEnvelope['error']['details'] = []): MappedError {
   return { status, body: errorEnvelope(code, message, currentCorrelationId() ?? 'unknown', details), headers: {} };
 }
@@ -55,17 +61,22 @@ export function mapError(error: unknown, logger: Logger): MappedError {
     logger.warn({ err: { name: error.name, message: error.message } }, 'downstream call failed');
     return envelope(503, ErrorCode.UPSTREAM_UNAVAILABLE, 'A service this request depends on is unavailable; retry later');
   }
+  // Nest wraps Fastify's own errors (body too large, malformed JSON) in an HttpException with the cause.
+  const fastifyCode = fastifyCodeOf(error) ?? fastifyCodeOf(error instanceof Error ? error.cause : undefined);
+  if (fastifyCode) {
+    const status = fastifyCode === ErrorCode.PAYLOAD_TOO_LARGE ? 413 : fastifyCode === ErrorCode.UNSUPPORTED_MEDIA_TYPE ? 415 : 400;
+    const message =
+      fastifyCode === ErrorCode.MALFORMED_JSON
+        ? 'Request body is not valid JSON'
+        : fastifyCode === ErrorCode.PAYLOAD_TOO_LARGE
+          ? 'Request body is larger than this API accepts'
+          : 'Unsupported content type; send application/json';
+    return envelope(status, fastifyCode, message);
+  }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const code = STATUS_CODES[status] ?? (status >= 500 ? ErrorCode.INTERNAL : ErrorCode.VALIDATION_FAILED);
     const message = status === 404 ? 'No such resource or route' : error.message;
-    return envelope(status, code, message);
-  }
-  const fastifyCode = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  if (typeof fastifyCode === 'string' && FASTIFY_CODES[fastifyCode]) {
-    const code = FASTIFY_CODES[fastifyCode];
-    const status = code === ErrorCode.PAYLOAD_TOO_LARGE ? 413 : code === ErrorCode.UNSUPPORTED_MEDIA_TYPE ? 415 : 400;
-    const message = code === ErrorCode.MALFORMED_JSON ? 'Request body is not valid JSON' : (error as Error).message;
     return envelope(status, code, message);
   }
   if (error instanceof SyntaxError && (error as { statusCode?: number }).statusCode === 400) {

@@ -11,7 +11,7 @@ import {
   type EntityDef,
   type WriteContext,
 } from '../bc-entity.types.js';
-import { EMPTY_GUID, requireValue, syncCurrency } from './customer.entity.js';
+import { EMPTY_GUID, syncCurrency } from './customer.entity.js';
 
 const round2 = (value: number): number => Math.round(value * 100) / 100;
 
@@ -110,7 +110,7 @@ function applyTotals(record: BcRecord, lines: BcRecord[]): void {
 
 /** Days of a date formula such as `30D` or `1M`; enough for due dates in the sandbox. */
 function dueDays(formula: unknown): number {
-  const match = /^(\d+)([DWM])$/.exec(String(formula ?? ''));
+  const match = typeof formula === 'string' ? /^(\d+)([DWM])$/.exec(formula) : null;
   if (!match) return 0;
   const count = Number(match[1]);
   return match[2] === 'D' ? count : match[2] === 'W' ? count * 7 : count * 30;
