@@ -45,7 +45,8 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
     synchronize: false,
     migrationsTableName: 'concord_migrations',
     applicationName: settings.appName,
-    extra: { max: settings.poolSize ?? 10, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000 },
+    // Two at least: migrations hold one connection for the advisory lock while running on another.
+    extra: { max: Math.max(2, settings.poolSize ?? 10), connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000 },
   });
 }
 

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -31,14 +32,14 @@ export async function startEmbeddedPostgres(settings: EmbeddedPostgresSettings):
   await db.exec(`SET search_path TO public, ${JOB_STORE_SCHEMA}`);
   await db.exec(`ALTER DATABASE postgres SET search_path TO public, ${JOB_STORE_SCHEMA}`);
   const host = settings.host ?? '127.0.0.1';
-  const server = new PGLiteSocketServer({
-    db,
-    host,
-    port: settings.port ?? 5433,
-    maxConnections: settings.maxConnections ?? 200,
-  });
-  await server.start();
-  const port = settings.port ?? 5433;
+  const port = settings.port === 0 ? await freeLoopbackPort(host) : (settings.port ?? 5433);
+  const server = new PGLiteSocketServer({ db, host, port, maxConnections: settings.maxConnections ?? 200 });
+  try {
+    await server.start();
+  } catch (error) {
+    await db.close();
+    throw new Error(`embedded PostgreSQL could not listen on ${host}:${port}: ${error instanceof Error ? error.message : String(error)}`);
+  }
   return {
     url: `postgres://postgres@${host}:${port}/postgres`,
     async stop() {
@@ -46,4 +47,16 @@ export async function startEmbeddedPostgres(settings: EmbeddedPostgresSettings):
       await db.close();
     },
   };
+}
+
+function freeLoopbackPort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on('error', reject);
+    probe.listen(0, host, () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
 }

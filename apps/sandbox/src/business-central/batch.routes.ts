@@ -1,5 +1,4 @@
-import { type FastifyInstance } from 'fastify';
-import { type InjectOptions } from 'fastify';
+import { type FastifyInstance, type InjectOptions } from 'fastify';
 import { badRequest } from './business-central.errors.js';
 import { type BusinessCentralSandbox } from './business-central.state.js';
 import { API_PREFIX } from './odata.routes.js';
@@ -45,7 +44,7 @@ function readRequests(body: unknown): BatchRequest[] {
     );
     return {
       id: typeof raw.id === 'string' ? raw.id : String(index + 1),
-      method: method as BatchRequest['method'],
+      method,
       url: raw.url,
       headers,
       ...(raw.body !== undefined ? { body: raw.body } : {}),

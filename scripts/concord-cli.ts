@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CredentialStore, type OperatorRole } from '@concord/governance';
+import { connectDatabase, startEmbeddedPostgres } from '@concord/persistence';
+import { dataDir, readRuntimeInfo } from './runtime/runtime-file.js';
+
+const USAGE = `usage:
+  npm run concord -- partner create --name <name> --scopes <scope,scope>
+  npm run concord -- partner revoke --id <partnerId>
+  npm run concord -- operator create --name <name> --role viewer|steward|admin
+  npm run concord -- operator revoke --id <operatorId>`;
+
+const ROLES: OperatorRole[] = ['viewer', 'steward', 'admin'];
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+}
+
+/**
+ * Reaches the same database as the running apps: DATABASE_URL when set, else the embedded database
+ * of a running `npm start`, else the embedded data directory opened directly.
+ */
+async function openDatabase() {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
+  const running = await readRuntimeInfo();
+  if (running) return { url: running.databaseUrl, stop: async () => {} };
+  const embedded = await startEmbeddedPostgres({ dataDir: join(dataDir(), 'pglite'), port: 0 });
+  return { url: embedded.url, stop: () => embedded.stop() };
+}
+
+const [subject, action, ...rest] = process.argv.slice(2);
+const { values } = parseArgs({
+  args: rest,
+  options: { name: { type: 'string' }, scopes: { type: 'string' }, role: { type: 'string' }, id: { type: 'string' } },
+  strict: true,
+});
+
+if (!subject || !action || !['partner', 'operator'].includes(subject) || !['create', 'revoke'].includes(action)) fail(USAGE);
+
+const database = await openDatabase();
+try {
+  const dataSource = await connectDatabase({ url: database.url, appName: 'concord-cli', poolSize: 1 });
+  try {
+    const store = new CredentialStore(dataSource);
+    let result: Record<string, unknown>;
+    if (action === 'create' && subject === 'partner') {
+      if (!values.name) fail('partner create needs --name');
+      const scopes = (values.scopes ?? 'customers:read').split(',').map((scope) => scope.trim()).filter(Boolean);
+      result = await store.createPartner(values.name, scopes);
+    } else if (action === 'create') {
+      if (!values.name) fail('operator create needs --name');
+      const role = (values.role ?? 'viewer') as OperatorRole;
+      if (!ROLES.includes(role)) fail(`--role must be one of ${ROLES.join(', ')}`);
+      result = await store.createOperator(values.name, role);
+    } else {
+      if (!values.id) fail(`${subject} revoke needs --id`);
+      const revokedKeys = await store.revokePrincipal(subject as 'partner' | 'operator', values.id);
+      result = { [`${subject}Id`]: values.id, revoked: true, revokedKeys };
+    }
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    await dataSource.destroy();
+  }
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+} finally {
+  await database.stop();
+}
