@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { EXPERIENCE_OPS_APP } from '../../apps/experience-ops/src/experience-ops.module.js';
 import { EXPERIENCE_PARTNER_APP } from '../../apps/experience-partner/src/experience-partner.module.js';
 import { PROCESS_ACTIVATION_APP } from '../../apps/process-activation/src/process-activation.module.js';
 import { PROCESS_ONBOARDING_APP } from '../../apps/process-onboarding/src/process-onboarding.module.js';
@@ -41,6 +42,7 @@ describe('foundation: three layers, one correlation ID, one error envelope', () 
       PROCESS_ACTIVATION_APP,
       PROCESS_RECONCILIATION_APP,
       EXPERIENCE_PARTNER_APP,
+      EXPERIENCE_OPS_APP,
     ]);
   });
 
@@ -63,6 +65,27 @@ describe('foundation: three layers, one correlation ID, one error envelope', () 
       const logged = stack.logs.get(app)!.lines.some((line) => line.correlationId === correlationId);
       assert.ok(logged, `${app} logged ${correlationId}`);
     }
+  });
+
+  it('traces one request through an app of each layer, with the time spent at each hop', async () => {
+    const correlationId = `trace-${randomUUID()}`;
+    const response = await call('experience-ops', '/v1/diagnostics/trace?path=process-activation,system-billing', {
+      headers: { authorization: `Bearer ${operatorKey}`, 'x-correlation-id': correlationId },
+    });
+    assert.equal(response.status, 200);
+    const body = (await response.json()) as { hops: Array<{ app: string; durationMs: number }> };
+    assert.deepEqual(
+      body.hops.map((hop) => hop.app),
+      ['experience-ops', 'process-activation', 'system-billing'],
+    );
+    assert.ok(body.hops[0]!.durationMs >= body.hops[1]!.durationMs);
+    for (const app of ['experience-ops', 'process-activation', 'system-billing']) {
+      assert.ok(stack.logs.get(app)!.lines.some((line) => line.correlationId === correlationId), `${app} logged it`);
+    }
+    const sideways = await call('experience-ops', '/v1/diagnostics/trace?path=system-crm', {
+      headers: { authorization: `Bearer ${operatorKey}` },
+    });
+    assert.equal(sideways.status, 400);
   });
 
   it('mints a correlation ID when the caller sends none and echoes it', async () => {

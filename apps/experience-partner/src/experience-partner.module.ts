@@ -8,4 +8,4 @@ import { ServiceStatusController } from './service-status/service-status.control
 })
 export class ExperiencePartnerModule {}
 
-export const EXPERIENCE_PARTNER_APP: AppDefinition = { name: 'experience-partner', imports: [ExperiencePartnerModule] };
+export const EXPERIENCE_PARTNER_APP: AppDefinition = { name: 'experience-partner', imports: [ExperiencePartnerModule], diagnostics: false };

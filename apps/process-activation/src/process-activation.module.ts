@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { type AppDefinition } from '@concord/platform';
-import { DiagnosticsController } from './diagnostics/diagnostics.controller.js';
 @Module({
-  controllers: [DiagnosticsController],
+  controllers: [],
 })
 export class ProcessActivationModule {}
 

@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
 import { type AppDefinition } from '@concord/platform';
-import { DiagnosticsController } from './diagnostics/diagnostics.controller.js';
 import { CustomerValidationController } from './customer-validation/customer-validation.controller.js';
 import { ValidateCustomerUseCase } from './customer-validation/validate-customer.usecase.js';
 
 @Module({
-  controllers: [DiagnosticsController, CustomerValidationController],
+  controllers: [CustomerValidationController],
   providers: [ValidateCustomerUseCase],
 })
 export class ProcessOnboardingModule {}

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
-import { type AppDefinition } from '@concord/platform';
-import { DiagnosticsController } from './diagnostics/diagnostics.controller.js';
+import { type AppDefinition, vendorReachability } from '@concord/platform';
 @Module({
-  controllers: [DiagnosticsController],
+  controllers: [],
 })
 export class SystemBillingModule {}
 
-export const SYSTEM_BILLING_APP: AppDefinition = { name: 'system-billing', imports: [SystemBillingModule] };
+export const SYSTEM_BILLING_APP: AppDefinition = { name: 'system-billing', imports: [SystemBillingModule],
+  vendorChecks: (config) => [vendorReachability('stripe', `${config.vendors.stripeUrl}/v1/customers`)],
+};

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
-import { type AppDefinition } from '@concord/platform';
-import { DiagnosticsController } from './diagnostics/diagnostics.controller.js';
+import { type AppDefinition, vendorReachability } from '@concord/platform';
 @Module({
-  controllers: [DiagnosticsController],
+  controllers: [],
 })
 export class SystemCrmModule {}
 
-export const SYSTEM_CRM_APP: AppDefinition = { name: 'system-crm', imports: [SystemCrmModule] };
+export const SYSTEM_CRM_APP: AppDefinition = { name: 'system-crm', imports: [SystemCrmModule],
+  vendorChecks: (config) => [vendorReachability('salesforce', `${config.vendors.salesforceUrl}/services/data`)],
+};

@@ -13,6 +13,7 @@ export * from './errors/error-envelope.dto.js';
 export * from './errors/validation-errors.util.js';
 export * from './customer/v1/customer-validation-result.dto.js';
 export * from './diagnostics/dependency-report.dto.js';
+export * from './diagnostics/trace.dto.js';
 export * from './clients/layer-transport.js';
 export * from './clients/diagnostics.client.js';
 export * from './clients/process-onboarding.client.js';

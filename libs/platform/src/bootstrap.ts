@@ -20,6 +20,10 @@ export interface AppDefinition {
   imports: Array<Type<unknown> | DynamicModule>;
   /** Process apps hold a job store connection (BullMQ on Redis or PostgreSQL). */
   queues?: boolean;
+  /** Serve the shared diagnostics routes (every app but the partner edge). Default true. */
+  diagnostics?: boolean;
+  /** Vendor endpoints a system app reports on in its dependency report. */
+  vendorChecks?: (config: AppConfig) => HealthCheck[];
 }
 
 export interface BootOptions {
@@ -61,7 +65,18 @@ export async function bootApp(definition: AppDefinition, options: BootOptions = 
       healthChecks.push({ name: 'redis', check: async () => void (await redis.ping()) });
     }
 
-    @Module({ imports: [PlatformModule.forRuntime({ config, logger, registry, dataSource, queues, healthChecks }), ...definition.imports] })
+    const platform = PlatformModule.forRuntime({
+      config,
+      logger,
+      registry,
+      dataSource,
+      queues,
+      healthChecks,
+      vendorChecks: definition.vendorChecks?.(config) ?? [],
+      diagnostics: definition.diagnostics ?? true,
+    });
+
+    @Module({ imports: [platform, ...definition.imports] })
     class RootModule {}
 
     const adapter = new FastifyAdapter({

@@ -17,7 +17,8 @@ import { DownstreamClients } from './downstream.clients.js';
 import { OutboxRelayService } from './outbox-relay.service.js';
 import { HealthController } from './health.controller.js';
 import { MetricsController } from './metrics.controller.js';
-import { APP_CONFIG, HEALTH_CHECKS, LOGGER, METRICS_REGISTRY } from './platform.tokens.js';
+import { DiagnosticsController } from './diagnostics.controller.js';
+import { APP_CONFIG, HEALTH_CHECKS, LOGGER, METRICS_REGISTRY, VENDOR_CHECKS } from './platform.tokens.js';
 
 export interface PlatformRuntime {
   config: AppConfig;
@@ -26,6 +27,8 @@ export interface PlatformRuntime {
   dataSource: DataSource;
   queues?: QueueRuntime | undefined;
   healthChecks: HealthCheck[];
+  vendorChecks: HealthCheck[];
+  diagnostics: boolean;
 }
 
 /** Wires the shared runtime (config, logs, metrics, database, queues, auth, errors) into an app. */
@@ -40,6 +43,7 @@ export class PlatformModule {
       { provide: LOGGER, useValue: logger },
       { provide: METRICS_REGISTRY, useValue: registry },
       { provide: HEALTH_CHECKS, useValue: runtime.healthChecks },
+      { provide: VENDOR_CHECKS, useValue: runtime.vendorChecks },
       { provide: DataSource, useValue: dataSource },
       { provide: ServiceTokenIssuer, useValue: issuer },
       { provide: ServiceTokenVerifier, useValue: new ServiceTokenVerifier(config.serviceTokenSecret, config.app.layer) },
@@ -52,7 +56,7 @@ export class PlatformModule {
       {
         provide: APP_GUARD,
         useFactory: (reflector: Reflector, verifier: ServiceTokenVerifier, credentials: CredentialStore) =>
-          new AuthGuard(reflector, verifier, credentials),
+          new AuthGuard(reflector, verifier, credentials, config.app.layer),
         inject: [Reflector, ServiceTokenVerifier, CredentialStore],
       },
       DependencyReporter,
@@ -74,7 +78,9 @@ export class PlatformModule {
     }
     return {
       module: PlatformModule,
-      controllers: [HealthController, MetricsController],
+      controllers: runtime.diagnostics
+        ? [HealthController, MetricsController, DiagnosticsController]
+        : [HealthController, MetricsController],
       providers,
       exports: exported.map((provider) => (typeof provider === 'function' ? provider : provider.provide)),
     };

@@ -6,6 +6,7 @@ export type OperatorRole = 'viewer' | 'steward' | 'admin';
 export type AuthPolicy =
   | { kind: 'public' }
   | { kind: 'service' }
+  | { kind: 'internal' }
   | { kind: 'partner'; scopes: string[] }
   | { kind: 'operator'; role: OperatorRole };
 
@@ -16,6 +17,12 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(AUTH_P
 
 /** Callable only by the layer above, with a service token whose audience is this app's layer. */
 export const ServiceAuth = (): MethodDecorator & ClassDecorator => SetMetadata(AUTH_POLICY, { kind: 'service' } satisfies AuthPolicy);
+
+/**
+ * Callable by whoever sits directly above this app: the layer above (service token) for process and
+ * system apps, an operator (viewer or higher) at the experience edge. Used by routes every app shares.
+ */
+export const InternalAuth = (): MethodDecorator & ClassDecorator => SetMetadata(AUTH_POLICY, { kind: 'internal' } satisfies AuthPolicy);
 
 /** Callable by a partner credential holding every listed scope. */
 export const PartnerAuth = (...scopes: string[]): MethodDecorator & ClassDecorator =>

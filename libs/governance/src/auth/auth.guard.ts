@@ -4,9 +4,11 @@ import { type FastifyRequest } from 'fastify';
 import { ErrorCode } from '@concord/contracts';
 import { ConcordException } from '../errors/concord.exception.js';
 import { parseApiKey } from './api-key.util.js';
-import { AUTH_POLICY, type AuthPolicy, type Principal, ROLE_RANK } from './auth-policy.js';
+import { AUTH_POLICY, type AuthPolicy, type Layer, type Principal, ROLE_RANK } from './auth-policy.js';
 import { type CredentialStore } from './credential.store.js';
 import { looksLikeJwt, type ServiceTokenVerifier } from './service-token.service.js';
+
+type ConcretePolicy = Exclude<AuthPolicy, { kind: 'public' } | { kind: 'internal' }>;
 
 export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
 
@@ -28,6 +30,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly verifier: ServiceTokenVerifier,
     private readonly credentials: CredentialStore,
+    private readonly layer: Layer,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -37,11 +40,16 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const token = bearerToken(request);
     if (!token) throw unauthenticated('Missing bearer credentials');
-    request.principal = await this.authenticate(policy, token);
+    request.principal = await this.authenticate(policy.kind === 'internal' ? this.internalPolicy() : policy, token);
     return true;
   }
 
-  private async authenticate(policy: Exclude<AuthPolicy, { kind: 'public' }>, token: string): Promise<Principal> {
+  /** The layer directly above: service tokens below the edge, operators at the experience edge. */
+  private internalPolicy(): ConcretePolicy {
+    return this.layer === 'experience' ? { kind: 'operator', role: 'viewer' } : { kind: 'service' };
+  }
+
+  private async authenticate(policy: ConcretePolicy, token: string): Promise<Principal> {
     const apiKey = parseApiKey(token);
     switch (policy.kind) {
       case 'service': {
