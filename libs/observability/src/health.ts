@@ -11,7 +11,7 @@ export interface HealthReport {
 
 /** Runs every check concurrently with a deadline, so one hung dependency cannot hang the probe. */
 export async function runHealthChecks(checks: readonly HealthCheck[], timeoutMs = 2000): Promise<HealthReport> {
-  const entries = await Promise.all(
+  const entries: Array<readonly [string, HealthReport['checks'][string]]> = await Promise.all(
     checks.map(async (health) => {
       const started = performance.now();
       let timer: NodeJS.Timeout | undefined;
@@ -34,7 +34,7 @@ export async function runHealthChecks(checks: readonly HealthCheck[], timeoutMs 
       }
     }),
   );
-  const report = Object.fromEntries(entries);
+  const report: HealthReport['checks'] = Object.fromEntries(entries);
   const status = entries.every(([, entry]) => entry.status === 'ok') ? 'ok' : 'unavailable';
   return { status, checks: report };
 }
