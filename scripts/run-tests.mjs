@@ -16,6 +16,24 @@ const onlyIndex = process.argv.indexOf('--only');
 const selected = onlyIndex > 0 ? process.argv[onlyIndex + 1].split(',') : Object.keys(kinds);
 const filter = process.argv.includes('--grep') ? process.argv[process.argv.indexOf('--grep') + 1] : undefined;
 
+// Integration and e2e tests use a dedicated database on the local server unless DATABASE_URL names one.
+async function ensureTestDatabase() {
+  if (process.env.DATABASE_URL) return;
+  const { default: pg } = await import('pg');
+  const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+  try {
+    await admin.connect();
+    const { rows } = await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'concord_test'`);
+    if (rows.length === 0) await admin.query('CREATE DATABASE concord_test');
+  } catch (error) {
+    console.error(`PostgreSQL at 127.0.0.1:5432 is needed for integration tests (or set DATABASE_URL): ${error.message}`);
+    process.exit(1);
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+}
+if (selected.some((kind) => kind !== 'unit')) await ensureTestDatabase();
+
 const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 

@@ -1,10 +1,21 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type RunningSandbox } from '../src/sandbox.server.js';
-import { admin, businessCentralToken, requestJson, startTestSandbox, uniqueSuffix } from './sandbox-test.util.js';
+import {
+  admin,
+  businessCentralToken,
+  requestJson,
+  startTestSandbox,
+  uniqueSuffix,
+} from './sandbox-test.util.js';
 
 type Entity = Record<string, unknown> & { id: string; '@odata.etag': string };
-type Collection = { value: Entity[]; '@odata.nextLink'?: string; '@odata.deltaLink'?: string; '@odata.count'?: number };
+type Collection = {
+  value: Entity[];
+  '@odata.nextLink'?: string;
+  '@odata.deltaLink'?: string;
+  '@odata.count'?: number;
+};
 type ODataError = { error: { code: string; message: string } };
 
 describe('Business Central sandbox over plain HTTP', () => {
@@ -13,8 +24,14 @@ describe('Business Central sandbox over plain HTTP', () => {
   let company: string;
   let auth: Record<string, string>;
 
-  const call = <T = Entity>(path: string, init: { method?: string; headers?: Record<string, string>; body?: unknown } = {}) =>
-    requestJson<T>(path.startsWith('http') ? path : `${api}/${path}`, { ...init, headers: { ...auth, ...init.headers } });
+  const call = <T = Entity>(
+    path: string,
+    init: { method?: string; headers?: Record<string, string>; body?: unknown } = {},
+  ) =>
+    requestJson<T>(path.startsWith('http') ? path : `${api}/${path}`, {
+      ...init,
+      headers: { ...auth, ...init.headers },
+    });
   const customers = () => `companies(${company})/customers`;
 
   before(async () => {
@@ -32,26 +49,38 @@ describe('Business Central sandbox over plain HTTP', () => {
   after(async () => sandbox.close());
 
   it('refuses a request without a valid token', async () => {
-    const response = await requestJson<ODataError>(`${api}/companies`, { headers: { authorization: 'Bearer nope' } });
+    const response = await requestJson<ODataError>(`${api}/companies`, {
+      headers: { authorization: 'Bearer nope' },
+    });
     assert.equal(response.status, 401);
     assert.equal(response.body.error.code, 'Authentication_InvalidCredentials');
   });
 
   it('creates a customer with an automatic number and an ETag', async () => {
-    const created = await call(customers(), { body: { displayName: 'Fabrikam Inc.', country: 'US', currencyCode: 'EUR' } });
+    const created = await call(customers(), {
+      body: { displayName: 'Fabrikam Inc.', country: 'US', currencyCode: 'EUR' },
+    });
     assert.equal(created.status, 201);
     assert.match(String(created.body.number), /^C\d{5}$/);
     assert.match(created.body['@odata.etag'], /^W\/"JzE/);
     assert.equal(created.body.currencyCode, 'EUR');
-    assert.match(String(created.body['@odata.context']), /\/\$metadata#companies\([\w-]+\)\/customers\/\$entity$/);
+    assert.match(
+      String(created.body['@odata.context']),
+      /\/\$metadata#companies\([\w-]+\)\/customers\/\$entity$/,
+    );
   });
 
   it('validates like Business Central', async () => {
     const missing = await call<ODataError>(customers(), { body: { city: 'Nowhere' } });
-    assert.deepEqual([missing.status, missing.body.error.code], [400, 'Application_FieldValidationException']);
+    assert.deepEqual(
+      [missing.status, missing.body.error.code],
+      [400, 'Application_FieldValidationException'],
+    );
     const long = await call<ODataError>(customers(), { body: { displayName: 'x'.repeat(101) } });
     assert.equal(long.body.error.code, 'Application_StringExceededLength');
-    const currency = await call<ODataError>(customers(), { body: { displayName: 'Money', currencyCode: 'XYZ' } });
+    const currency = await call<ODataError>(customers(), {
+      body: { displayName: 'Money', currencyCode: 'XYZ' },
+    });
     assert.match(currency.body.error.message, /Currency/);
     const unknown = await call<ODataError>(customers(), { body: { displayName: 'Odd', nickname: 'x' } });
     assert.equal(unknown.status, 400);
@@ -66,10 +95,18 @@ describe('Business Central sandbox over plain HTTP', () => {
     const url = `${customers()}(${created.body.id})`;
     const noHeader = await call<ODataError>(url, { method: 'PATCH', body: { city: 'Paris' } });
     assert.deepEqual([noHeader.status, noHeader.body.error.code], [400, 'BadRequest_InvalidToken']);
-    const first = await call(url, { method: 'PATCH', headers: { 'if-match': created.body['@odata.etag'] }, body: { city: 'Paris' } });
+    const first = await call(url, {
+      method: 'PATCH',
+      headers: { 'if-match': created.body['@odata.etag'] },
+      body: { city: 'Paris' },
+    });
     assert.equal(first.status, 200);
     assert.notEqual(first.body['@odata.etag'], created.body['@odata.etag']);
-    const stale = await call<ODataError>(url, { method: 'PATCH', headers: { 'if-match': created.body['@odata.etag'] }, body: { city: 'Lyon' } });
+    const stale = await call<ODataError>(url, {
+      method: 'PATCH',
+      headers: { 'if-match': created.body['@odata.etag'] },
+      body: { city: 'Lyon' },
+    });
     assert.deepEqual([stale.status, stale.body.error.code], [409, 'Request_EntityChanged']);
     const star = await call(url, { method: 'PATCH', headers: { 'if-match': '*' }, body: { city: 'Lyon' } });
     assert.equal(star.body.city, 'Lyon');
@@ -77,25 +114,36 @@ describe('Business Central sandbox over plain HTTP', () => {
 
   it('filters, selects, orders and pages with @odata.nextLink', async () => {
     const tag = uniqueSuffix();
-    for (let i = 0; i < 5; i += 1) await call(customers(), { body: { displayName: `Paged ${tag} ${i}`, city: i % 2 ? 'Odd' : 'Even' } });
+    for (let i = 0; i < 5; i += 1)
+      await call(customers(), { body: { displayName: `Paged ${tag} ${i}`, city: i % 2 ? 'Odd' : 'Even' } });
     await admin(sandbox.urls.businessCentral, 'PUT', 'limits', { pageSize: 2 });
     try {
       const filter = encodeURIComponent(`startswith(displayName,'Paged ${tag}') and city eq 'Even'`);
-      let url: string | undefined = `${customers()}?$filter=${filter}&$select=displayName,city&$orderby=displayName desc&$count=true`;
+      let url: string | undefined =
+        `${customers()}?$filter=${filter}&$select=displayName,city&$orderby=displayName desc&$count=true`;
       const names: unknown[] = [];
       let pages = 0;
       while (url) {
         const page: { body: Collection } = await call<Collection>(url);
         if (pages === 0) assert.equal(page.body['@odata.count'], 3);
         names.push(...page.body.value.map((entity) => entity.displayName));
-        assert.deepEqual(Object.keys(page.body.value[0] ?? {}).sort(), ['@odata.etag', 'city', 'displayName']);
+        assert.deepEqual(Object.keys(page.body.value[0] ?? {}).sort(), [
+          '@odata.etag',
+          'city',
+          'displayName',
+        ]);
         url = page.body['@odata.nextLink'];
         pages += 1;
       }
       assert.equal(pages, 2);
       assert.deepEqual(names, [`Paged ${tag} 4`, `Paged ${tag} 2`, `Paged ${tag} 0`]);
-      const topSkip = await call<Collection>(`${customers()}?$filter=${filter}&$orderby=displayName&$top=1&$skip=1`);
-      assert.deepEqual(topSkip.body.value.map((entity) => entity.displayName), [`Paged ${tag} 2`]);
+      const topSkip = await call<Collection>(
+        `${customers()}?$filter=${filter}&$orderby=displayName&$top=1&$skip=1`,
+      );
+      assert.deepEqual(
+        topSkip.body.value.map((entity) => entity.displayName),
+        [`Paged ${tag} 2`],
+      );
       const typed = await call<ODataError>(`${customers()}?$filter=${encodeURIComponent("id eq 'abc'")}`);
       assert.equal(typed.status, 400);
     } finally {
@@ -111,7 +159,9 @@ describe('Business Central sandbox over plain HTTP', () => {
     const doomed = baseline.body.value[0];
     await call(`${customers()}(${doomed?.id ?? ''})`, { method: 'DELETE' });
     const delta = await call<Collection>(deltaLink);
-    assert.ok(delta.body.value.some((entity) => entity.id === added.body.id && entity.displayName === 'Delta Added'));
+    assert.ok(
+      delta.body.value.some((entity) => entity.id === added.body.id && entity.displayName === 'Delta Added'),
+    );
     const removal = delta.body.value.find((entity) => entity.id === doomed?.id);
     assert.match(String(removal?.['@odata.context']), /\/\$deletedEntity$/);
     assert.match(delta.body['@odata.deltaLink'] ?? '', /\$deltatoken=/);
@@ -132,11 +182,18 @@ describe('Business Central sandbox over plain HTTP', () => {
       body: {
         requests: [
           { id: '1', method: 'POST', url: customers(), body: { displayName: `Batch ${tag}` } },
-          { id: '2', method: 'GET', url: `${customers()}?$filter=${encodeURIComponent(`displayName eq 'Batch ${tag}'`)}` },
+          {
+            id: '2',
+            method: 'GET',
+            url: `${customers()}?$filter=${encodeURIComponent(`displayName eq 'Batch ${tag}'`)}`,
+          },
         ],
       },
     });
-    assert.deepEqual(batch.body.responses.map((r) => r.status), [201, 200]);
+    assert.deepEqual(
+      batch.body.responses.map((r) => r.status),
+      [201, 200],
+    );
     const atomic = await call<{ responses: { id: string; status: number }[] }>('$batch', {
       headers: { isolation: 'snapshot' },
       body: {
@@ -146,26 +203,42 @@ describe('Business Central sandbox over plain HTTP', () => {
         ],
       },
     });
-    assert.deepEqual(atomic.body.responses.map((r) => r.status), [424, 400]);
-    const left = await call<Collection>(`${customers()}?$filter=${encodeURIComponent(`displayName eq 'Atomic ${tag}'`)}`);
+    assert.deepEqual(
+      atomic.body.responses.map((r) => r.status),
+      [424, 400],
+    );
+    const left = await call<Collection>(
+      `${customers()}?$filter=${encodeURIComponent(`displayName eq 'Atomic ${tag}'`)}`,
+    );
     assert.equal(left.body.value.length, 0);
   });
 
   it('orders and invoices: lines roll up, posting a draft invoice opens it', async () => {
     const customer = await call(customers(), { body: { displayName: 'Buyer' } });
-    const items = await call<Collection>(`companies(${company})/items?$filter=${encodeURIComponent("type eq 'Service'")}`);
+    const items = await call<Collection>(
+      `companies(${company})/items?$filter=${encodeURIComponent("type eq 'Service'")}`,
+    );
     const item = items.body.value[0];
-    const invoice = await call(`companies(${company})/salesInvoices`, { body: { customerId: customer.body.id } });
+    const invoice = await call(`companies(${company})/salesInvoices`, {
+      body: { customerId: customer.body.id },
+    });
     assert.equal(invoice.body.status, 'Draft');
-    const emptyPost = await call<ODataError>(`companies(${company})/salesInvoices(${invoice.body.id})/Microsoft.NAV.post`, { method: 'POST' });
+    const emptyPost = await call<ODataError>(
+      `companies(${company})/salesInvoices(${invoice.body.id})/Microsoft.NAV.post`,
+      { method: 'POST' },
+    );
     assert.equal(emptyPost.status, 400);
     await call(`companies(${company})/salesInvoices(${invoice.body.id})/salesInvoiceLines`, {
       body: { lineType: 'Item', itemId: item?.id, quantity: 2 },
     });
-    const withLines = await call(`companies(${company})/salesInvoices(${invoice.body.id})?$expand=salesInvoiceLines`);
+    const withLines = await call(
+      `companies(${company})/salesInvoices(${invoice.body.id})?$expand=salesInvoiceLines`,
+    );
     assert.equal(withLines.body.totalAmountIncludingTax, Number(item?.unitPrice) * 2);
     assert.equal((withLines.body.salesInvoiceLines as Entity[]).length, 1);
-    const post = await call(`companies(${company})/salesInvoices(${invoice.body.id})/Microsoft.NAV.post`, { method: 'POST' });
+    const post = await call(`companies(${company})/salesInvoices(${invoice.body.id})/Microsoft.NAV.post`, {
+      method: 'POST',
+    });
     assert.equal(post.status, 204);
     const posted = await call(`companies(${company})/salesInvoices(${invoice.body.id})`);
     assert.equal(posted.body.status, 'Open');
@@ -183,7 +256,10 @@ describe('Business Central sandbox over plain HTTP', () => {
       const refused = await call<ODataError>('companies');
       assert.equal(refused.body.error.code, 'Application_TooManyRequests');
     } finally {
-      await admin(sandbox.urls.businessCentral, 'PUT', 'limits', { requestBudget: 6000, budgetWindowSeconds: 1 });
+      await admin(sandbox.urls.businessCentral, 'PUT', 'limits', {
+        requestBudget: 6000,
+        budgetWindowSeconds: 1,
+      });
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   });

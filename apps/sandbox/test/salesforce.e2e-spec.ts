@@ -5,7 +5,12 @@ import jsforce from 'jsforce';
 import { type RunningSandbox } from '../src/sandbox.server.js';
 import { admin, requestJson, salesforceToken, startTestSandbox, uniqueSuffix } from './sandbox-test.util.js';
 
-type SaveResult = { id?: string; success: boolean; errors: { statusCode?: string; errorCode?: string; message: string }[]; created?: boolean };
+type SaveResult = {
+  id?: string;
+  success: boolean;
+  errors: { statusCode?: string; errorCode?: string; message: string }[];
+  created?: boolean;
+};
 type HttpError = Error & { errorCode?: string; data?: unknown };
 
 async function rejection(promise: PromiseLike<unknown>): Promise<HttpError> {
@@ -26,7 +31,11 @@ describe('Salesforce sandbox with jsforce', () => {
     keys = await generateKeyPair('RS256');
     sandbox = await startTestSandbox({ salesforce: { jwtPublicKeyPem: await exportSPKI(keys.publicKey) } });
     const token = await salesforceToken(sandbox.urls.salesforce);
-    conn = new jsforce.Connection({ instanceUrl: token.instance_url, accessToken: token.access_token, version: '59.0' });
+    conn = new jsforce.Connection({
+      instanceUrl: token.instance_url,
+      accessToken: token.access_token,
+      version: '59.0',
+    });
   });
 
   after(async () => sandbox.close());
@@ -41,7 +50,10 @@ describe('Salesforce sandbox with jsforce', () => {
       body: 'grant_type=client_credentials&client_id=concord&client_secret=nope',
     });
     assert.equal(bad.status, 400);
-    assert.deepEqual(await bad.json(), { error: 'invalid_client', error_description: 'invalid client credentials' });
+    assert.deepEqual(await bad.json(), {
+      error: 'invalid_client',
+      error_description: 'invalid client credentials',
+    });
   });
 
   it('accepts a signed JWT bearer assertion and refuses a bad signature or a far expiry', async () => {
@@ -54,10 +66,16 @@ describe('Salesforce sandbox with jsforce', () => {
         .setExpirationTime(expiresIn)
         .sign(key);
     const grant = async (assertion: string) =>
-      requestJson<{ access_token?: string; error?: string; token_type?: string }>(`${sandbox.urls.salesforce}/services/oauth2/token`, {
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }).toString(),
-      });
+      requestJson<{ access_token?: string; error?: string; token_type?: string }>(
+        `${sandbox.urls.salesforce}/services/oauth2/token`,
+        {
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({
+            grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+            assertion,
+          }).toString(),
+        },
+      );
     const good = await grant(await sign(keys.privateKey, '2m'));
     assert.equal(good.status, 200);
     assert.equal(good.body.token_type, 'Bearer');
@@ -67,20 +85,29 @@ describe('Salesforce sandbox with jsforce', () => {
   });
 
   it('answers 401 INVALID_SESSION_ID for an unknown token', async () => {
-    const response = await requestJson<unknown[]>(`${sandbox.urls.salesforce}/services/data/v59.0/sobjects/Account`, {
-      headers: { authorization: 'Bearer not-a-session' },
-    });
+    const response = await requestJson<unknown[]>(
+      `${sandbox.urls.salesforce}/services/data/v59.0/sobjects/Account`,
+      {
+        headers: { authorization: 'Bearer not-a-session' },
+      },
+    );
     assert.equal(response.status, 401);
-    assert.deepEqual(response.body, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID', fields: [] }]);
+    assert.deepEqual(response.body, [
+      { message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID', fields: [] },
+    ]);
   });
 
   it('creates, reads with ?fields, updates and deletes an account', async () => {
     const name = `Acme ${uniqueSuffix()}`;
-    const created = (await conn.sobject('Account').create({ Name: name, Type: 'Customer', BillingCountry: 'DE' })) as SaveResult;
+    const created = (await conn
+      .sobject('Account')
+      .create({ Name: name, Type: 'Customer', BillingCountry: 'DE' })) as SaveResult;
     assert.equal(created.success, true);
     assert.match(created.id ?? '', /^001\w{15}$/);
     const id = created.id ?? '';
-    const read = (await conn.sobject('Account').retrieve(id, { fields: ['Name', 'Type'] })) as unknown as Record<string, unknown>;
+    const read = (await conn
+      .sobject('Account')
+      .retrieve(id, { fields: ['Name', 'Type'] })) as unknown as Record<string, unknown>;
     assert.deepEqual(Object.keys(read).sort(), ['Id', 'Name', 'Type', 'attributes']);
     assert.equal(read.Name, name);
     const before = (await conn.sobject('Account').retrieve(id)) as unknown as Record<string, string>;
@@ -97,15 +124,23 @@ describe('Salesforce sandbox with jsforce', () => {
 
   it('upserts by Concord_Id__c: 201 created, then 200 updated, and refuses the key in the body', async () => {
     const key = `ext-${uniqueSuffix()}`;
-    const first = (await conn.sobject('Account').upsert({ Concord_Id__c: key, Name: 'Upsert Co' }, 'Concord_Id__c')) as SaveResult;
+    const first = (await conn
+      .sobject('Account')
+      .upsert({ Concord_Id__c: key, Name: 'Upsert Co' }, 'Concord_Id__c')) as SaveResult;
     assert.equal(first.created, true);
-    const second = (await conn.sobject('Account').upsert({ Concord_Id__c: key, Website: 'upsert.example' }, 'Concord_Id__c')) as SaveResult;
+    const second = (await conn
+      .sobject('Account')
+      .upsert({ Concord_Id__c: key, Website: 'upsert.example' }, 'Concord_Id__c')) as SaveResult;
     assert.equal(second.created, false);
     assert.equal(second.id, first.id);
     const token = await salesforceToken(sandbox.urls.salesforce);
     const inBody = await requestJson<{ errorCode: string }[]>(
       `${sandbox.urls.salesforce}/services/data/v59.0/sobjects/Account/Concord_Id__c/${key}`,
-      { method: 'PATCH', headers: { authorization: `Bearer ${token.access_token}` }, body: { Concord_Id__c: key, Name: 'x' } },
+      {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${token.access_token}` },
+        body: { Concord_Id__c: key, Name: 'x' },
+      },
     );
     assert.equal(inBody.status, 400);
     assert.equal(inBody.body[0]?.errorCode, 'INVALID_FIELD');
@@ -132,7 +167,9 @@ describe('Salesforce sandbox with jsforce', () => {
     assert.equal(missing.errorCode, 'REQUIRED_FIELD_MISSING');
     const tooLong = await rejection(conn.sobject('Account').create({ Name: 'x'.repeat(256) }));
     assert.equal(tooLong.errorCode, 'STRING_TOO_LONG');
-    const picklist = await rejection(conn.sobject('Account').create({ Name: 'P', Concord_Sync_Status__c: 'Done' }));
+    const picklist = await rejection(
+      conn.sobject('Account').create({ Name: 'P', Concord_Sync_Status__c: 'Done' }),
+    );
     assert.equal(picklist.errorCode, 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST');
     const key = `dup-${uniqueSuffix()}`;
     await conn.sobject('Account').create({ Name: 'Dup 1', Concord_Id__c: key });
@@ -147,11 +184,18 @@ describe('Salesforce sandbox with jsforce', () => {
     const field = (name: string) => describe.fields.find((candidate) => candidate.name === name);
     assert.equal(describe.keyPrefix, '001');
     assert.deepEqual(
-      { type: field('Concord_Id__c')?.type, length: field('Concord_Id__c')?.length, externalId: field('Concord_Id__c')?.externalId, unique: field('Concord_Id__c')?.unique },
+      {
+        type: field('Concord_Id__c')?.type,
+        length: field('Concord_Id__c')?.length,
+        externalId: field('Concord_Id__c')?.externalId,
+        unique: field('Concord_Id__c')?.unique,
+      },
       { type: 'string', length: 36, externalId: true, unique: true },
     );
     assert.deepEqual(
-      field('Concord_Sync_Status__c')?.picklistValues?.map((value) => value.value),
+      (field('Concord_Sync_Status__c')?.picklistValues as { value: string }[] | undefined)?.map(
+        (value) => value.value,
+      ),
       ['Pending', 'Synced', 'Review', 'Rejected'],
     );
     assert.equal(field('Name')?.nillable, false);
@@ -160,7 +204,9 @@ describe('Salesforce sandbox with jsforce', () => {
 
   it('runs sObject collections with per-record results and allOrNone rollback', async () => {
     const tag = uniqueSuffix();
-    const mixed = (await conn.sobject('Account').create([{ Name: `Coll ${tag}` }, { Name: '' }])) as SaveResult[];
+    const mixed = (await conn
+      .sobject('Account')
+      .create([{ Name: `Coll ${tag}` }, { Name: '' }])) as SaveResult[];
     assert.equal(mixed[0]?.success, true);
     assert.equal(mixed[1]?.success, false);
     assert.equal(mixed[1]?.errors[0]?.statusCode, 'REQUIRED_FIELD_MISSING');
@@ -176,8 +222,13 @@ describe('Salesforce sandbox with jsforce', () => {
       keys.map((key) => ({ Concord_Id__c: key, Name: key })),
       'Concord_Id__c',
     )) as SaveResult[];
-    assert.deepEqual(upserted.map((result) => result.created), [true, true]);
-    const updated = (await conn.sobject('Account').update(upserted.map((r) => ({ Id: r.id ?? '', Phone: '42' })))) as SaveResult[];
+    assert.deepEqual(
+      upserted.map((result) => result.created),
+      [true, true],
+    );
+    const updated = (await conn
+      .sobject('Account')
+      .update(upserted.map((r) => ({ Id: r.id ?? '', Phone: '42' })))) as SaveResult[];
     assert.ok(updated.every((result) => result.success));
     const deleted = (await conn.sobject('Account').destroy(upserted.map((r) => r.id ?? ''))) as SaveResult[];
     assert.ok(deleted.every((result) => result.success));
@@ -185,16 +236,23 @@ describe('Salesforce sandbox with jsforce', () => {
 
   it('pages SOQL results through nextRecordsUrl and autoFetch', async () => {
     const tag = `Page ${uniqueSuffix()}`;
-    await conn.sobject('Account').create(Array.from({ length: 23 }, (_, i) => ({ Name: `${tag} ${String(i).padStart(2, '0')}` })));
+    await conn
+      .sobject('Account')
+      .create(Array.from({ length: 23 }, (_, i) => ({ Name: `${tag} ${String(i).padStart(2, '0')}` })));
     await admin(sandbox.urls.salesforce, 'PUT', 'limits', { queryPageSize: 5 });
     try {
       const soql = `SELECT Id, Name FROM Account WHERE Name LIKE '${tag}%' ORDER BY Name DESC`;
       const headers = { authorization: `Bearer ${conn.accessToken ?? ''}` };
-      const firstPage = await requestJson<{ totalSize: number; done: boolean; nextRecordsUrl: string; records: unknown[] }>(
-        `${sandbox.urls.salesforce}/services/data/v59.0/query?q=${encodeURIComponent(soql)}`,
-        { headers },
+      const firstPage = await requestJson<{
+        totalSize: number;
+        done: boolean;
+        nextRecordsUrl: string;
+        records: unknown[];
+      }>(`${sandbox.urls.salesforce}/services/data/v59.0/query?q=${encodeURIComponent(soql)}`, { headers });
+      assert.deepEqual(
+        [firstPage.body.totalSize, firstPage.body.done, firstPage.body.records.length],
+        [23, false, 5],
       );
-      assert.deepEqual([firstPage.body.totalSize, firstPage.body.done, firstPage.body.records.length], [23, false, 5]);
       assert.match(firstPage.body.nextRecordsUrl, /^\/services\/data\/v59\.0\/query\/01g\w{15}-5$/);
       const secondPage = await requestJson<{ nextRecordsUrl: string; records: unknown[] }>(
         `${sandbox.urls.salesforce}${firstPage.body.nextRecordsUrl}`,
@@ -221,19 +279,27 @@ describe('Salesforce sandbox with jsforce', () => {
 
   it('filters with AND/OR, IN, date-times and returns deleted rows only for queryAll', async () => {
     const tag = uniqueSuffix();
-    const ids = ((await conn.sobject('Account').create([
-      { Name: `Q ${tag} A`, Type: 'Partner' },
-      { Name: `Q ${tag} B`, Type: 'Customer' },
-      { Name: `Q ${tag} C`, Type: 'Other' },
-    ])) as SaveResult[]).map((result) => result.id ?? '');
+    const ids = (
+      (await conn.sobject('Account').create([
+        { Name: `Q ${tag} A`, Type: 'Partner' },
+        { Name: `Q ${tag} B`, Type: 'Customer' },
+        { Name: `Q ${tag} C`, Type: 'Other' },
+      ])) as SaveResult[]
+    ).map((result) => result.id ?? '');
     const filtered = await conn.query<{ Name: string }>(
       `SELECT Name FROM Account WHERE Name LIKE 'Q ${tag}%' AND (Type IN ('Partner', 'Customer') OR Name = 'none') AND CreatedDate > 2020-01-01T00:00:00Z ORDER BY Name`,
     );
-    assert.deepEqual(filtered.records.map((r) => r.Name), [`Q ${tag} A`, `Q ${tag} B`]);
+    assert.deepEqual(
+      filtered.records.map((r) => r.Name),
+      [`Q ${tag} A`, `Q ${tag} B`],
+    );
     await conn.sobject('Account').destroy(ids[2] ?? '');
     const live = await conn.query(`SELECT Id FROM Account WHERE Name LIKE 'Q ${tag}%'`);
     assert.equal(live.totalSize, 2);
-    const all = await conn.query<{ IsDeleted: boolean }>(`SELECT Id, IsDeleted FROM Account WHERE Name LIKE 'Q ${tag}%'`, { scanAll: true });
+    const all = await conn.query<{ IsDeleted: boolean }>(
+      `SELECT Id, IsDeleted FROM Account WHERE Name LIKE 'Q ${tag}%'`,
+      { scanAll: true },
+    );
     assert.equal(all.totalSize, 3);
     assert.equal(all.records.filter((r) => r.IsDeleted).length, 1);
   });
@@ -241,7 +307,9 @@ describe('Salesforce sandbox with jsforce', () => {
   it('reports MALFORMED_QUERY and INVALID_FIELD', async () => {
     const malformed = await rejection(conn.query('SELECT Id FORM Account'));
     assert.equal(malformed.errorCode, 'MALFORMED_QUERY');
-    const mixed = await rejection(conn.query("SELECT Id FROM Account WHERE Name = 'a' AND Type = 'b' OR Phone = 'c'"));
+    const mixed = await rejection(
+      conn.query("SELECT Id FROM Account WHERE Name = 'a' AND Type = 'b' OR Phone = 'c'"),
+    );
     assert.equal(mixed.errorCode, 'MALFORMED_QUERY');
     const invalid = await rejection(conn.query('SELECT Nope__c FROM Account'));
     assert.equal(invalid.errorCode, 'INVALID_FIELD');

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type RunningSandbox } from '../src/sandbox.server.js';
-import { admin, businessCentralToken, requestJson, salesforceToken, startTestSandbox } from './sandbox-test.util.js';
+import {
+  admin,
+  businessCentralToken,
+  requestJson,
+  salesforceToken,
+  startTestSandbox,
+} from './sandbox-test.util.js';
 
 describe('sandbox servers and the admin API', () => {
   let sandbox: RunningSandbox;
@@ -33,20 +39,31 @@ describe('sandbox servers and the admin API', () => {
     assert.match(id, /^flt_/);
     const url = `${sandbox.urls.salesforce}/services/data/v59.0/sobjects/Account/describe`;
     const statuses = [];
-    for (let i = 0; i < 3; i += 1) statuses.push((await requestJson<unknown>(url, { headers: sfAuth })).status);
+    for (let i = 0; i < 3; i += 1)
+      statuses.push((await requestJson<unknown>(url, { headers: sfAuth })).status);
     assert.deepEqual(statuses, [403, 403, 200]);
     await admin(sandbox.urls.salesforce, 'POST', 'faults', { route: '/services/data/*/query', status: 403 });
-    const refused = await requestJson<{ errorCode: string }[]>(`${sandbox.urls.salesforce}/services/data/v59.0/query?q=SELECT+Id+FROM+Account`, {
-      headers: sfAuth,
-    });
+    const refused = await requestJson<{ errorCode: string }[]>(
+      `${sandbox.urls.salesforce}/services/data/v59.0/query?q=SELECT+Id+FROM+Account`,
+      {
+        headers: sfAuth,
+      },
+    );
     assert.equal(refused.body[0]?.errorCode, 'REQUEST_LIMIT_EXCEEDED');
     await admin(sandbox.urls.salesforce, 'DELETE', 'faults');
-    const cleared = await requestJson(`${sandbox.urls.salesforce}/services/data/v59.0/query?q=SELECT+Id+FROM+Account`, { headers: sfAuth });
+    const cleared = await requestJson(
+      `${sandbox.urls.salesforce}/services/data/v59.0/query?q=SELECT+Id+FROM+Account`,
+      { headers: sfAuth },
+    );
     assert.equal(cleared.status, 200);
   });
 
   it('adds latency, and matches routes by regular expression', async () => {
-    await admin(sandbox.urls.stripe, 'POST', 'faults', { route: '/^GET \\/v1\\/products$/', latencyMs: 250, count: 1 });
+    await admin(sandbox.urls.stripe, 'POST', 'faults', {
+      route: '/^GET \\/v1\\/products$/',
+      latencyMs: 250,
+      count: 1,
+    });
     const started = Date.now();
     const response = await requestJson(`${sandbox.urls.stripe}/v1/products`, { headers: stripeAuth });
     assert.equal(response.status, 200);
@@ -57,8 +74,14 @@ describe('sandbox servers and the admin API', () => {
   });
 
   it('resets connections and hangs requests', async () => {
-    await admin(sandbox.urls.businessCentral, 'POST', 'faults', { route: 'GET */companies', reset: true, count: 1 });
-    await assert.rejects(fetch(`${sandbox.urls.businessCentral}/v2.0/concord/sandbox/api/v2.0/companies`, { headers: bcAuth }));
+    await admin(sandbox.urls.businessCentral, 'POST', 'faults', {
+      route: 'GET */companies',
+      reset: true,
+      count: 1,
+    });
+    await assert.rejects(
+      fetch(`${sandbox.urls.businessCentral}/v2.0/concord/sandbox/api/v2.0/companies`, { headers: bcAuth }),
+    );
     await admin(sandbox.urls.stripe, 'POST', 'faults', { route: 'GET /v1/customers', hang: true, count: 1 });
     await assert.rejects(
       fetch(`${sandbox.urls.stripe}/v1/customers`, { headers: stripeAuth, signal: AbortSignal.timeout(200) }),
@@ -69,7 +92,12 @@ describe('sandbox servers and the admin API', () => {
   });
 
   it('runs the write and then drops the connection for an after-phase fault', async () => {
-    await admin(sandbox.urls.salesforce, 'POST', 'faults', { route: 'POST */sobjects/Account', reset: true, phase: 'after', count: 1 });
+    await admin(sandbox.urls.salesforce, 'POST', 'faults', {
+      route: 'POST */sobjects/Account',
+      reset: true,
+      phase: 'after',
+      count: 1,
+    });
     const key = `after-${Date.now()}`;
     await assert.rejects(
       fetch(`${sandbox.urls.salesforce}/services/data/v59.0/sobjects/Account`, {
@@ -86,7 +114,11 @@ describe('sandbox servers and the admin API', () => {
   });
 
   it('applies probability 0 as never', async () => {
-    await admin(sandbox.urls.stripe, 'POST', 'faults', { route: 'GET /v1/prices', status: 503, probability: 0 });
+    await admin(sandbox.urls.stripe, 'POST', 'faults', {
+      route: 'GET /v1/prices',
+      status: 503,
+      probability: 0,
+    });
     const response = await requestJson(`${sandbox.urls.stripe}/v1/prices`, { headers: stripeAuth });
     assert.equal(response.status, 200);
     const faults = await admin<{ faults: { applied: number }[] }>(sandbox.urls.stripe, 'GET', 'faults');
@@ -95,9 +127,14 @@ describe('sandbox servers and the admin API', () => {
   });
 
   it('refuses malformed faults and limits', async () => {
-    const fault = await requestJson<{ error: string }>(`${sandbox.urls.stripe}/__admin/faults`, { body: { route: 'GET /v1/x' } });
+    const fault = await requestJson<{ error: string }>(`${sandbox.urls.stripe}/__admin/faults`, {
+      body: { route: 'GET /v1/x' },
+    });
     assert.equal(fault.status, 400);
-    const limits = await requestJson<{ error: string }>(`${sandbox.urls.stripe}/__admin/limits`, { method: 'PUT', body: { nope: 1 } });
+    const limits = await requestJson<{ error: string }>(`${sandbox.urls.stripe}/__admin/limits`, {
+      method: 'PUT',
+      body: { nope: 1 },
+    });
     assert.equal(limits.status, 400);
   });
 
@@ -109,12 +146,24 @@ describe('sandbox servers and the admin API', () => {
     });
     assert.equal(created.status, 200);
     await requestJson(`${sandbox.urls.stripe}/v1/customers?limit=1`, { headers: stripeAuth });
-    const calls = await admin<{ total: number; routes: Record<string, number> }>(sandbox.urls.stripe, 'GET', 'calls');
+    const calls = await admin<{ total: number; routes: Record<string, number> }>(
+      sandbox.urls.stripe,
+      'GET',
+      'calls',
+    );
     assert.equal(calls.total, 2);
     assert.deepEqual(calls.routes, { 'GET /v1/customers': 1, 'POST /v1/customers': 1 });
-    const records = await admin<{ count: number; records: { name: string | null }[] }>(sandbox.urls.stripe, 'GET', 'records/customers');
+    const records = await admin<{ count: number; records: { name: string | null }[] }>(
+      sandbox.urls.stripe,
+      'GET',
+      'records/customers',
+    );
     assert.ok(records.records.some((customer) => customer.name === 'Counted'));
-    const bcCalls = await admin<{ routes: Record<string, number> }>(sandbox.urls.businessCentral, 'GET', 'calls');
+    const bcCalls = await admin<{ routes: Record<string, number> }>(
+      sandbox.urls.businessCentral,
+      'GET',
+      'calls',
+    );
     assert.ok(Object.keys(bcCalls.routes).some((route) => route.startsWith('POST /concord/oauth2')));
   });
 
@@ -125,10 +174,16 @@ describe('sandbox servers and the admin API', () => {
     await admin(sandbox.urls.salesforce, 'POST', 'seed');
     const seeded = await admin<{ count: number }>(sandbox.urls.salesforce, 'GET', 'records/Account');
     assert.ok(seeded.count >= 5);
-    const stale = await requestJson(`${sandbox.urls.salesforce}/services/data/v59.0/sobjects/Account`, { headers: sfAuth });
+    const stale = await requestJson(`${sandbox.urls.salesforce}/services/data/v59.0/sobjects/Account`, {
+      headers: sfAuth,
+    });
     assert.equal(stale.status, 401);
     await admin(sandbox.urls.businessCentral, 'POST', 'reset');
-    const customers = await admin<{ count: number }>(sandbox.urls.businessCentral, 'GET', 'records/customers');
+    const customers = await admin<{ count: number }>(
+      sandbox.urls.businessCentral,
+      'GET',
+      'records/customers',
+    );
     assert.equal(customers.count, 12);
   });
 });

@@ -2,7 +2,13 @@ import { type RunningSandbox, startSandbox, type StartSandboxOptions } from '../
 
 /** A sandbox on free ports of 127.0.0.1, so test files can run in parallel. */
 export function startTestSandbox(options: StartSandboxOptions = {}): Promise<RunningSandbox> {
-  return startSandbox({ salesforcePort: 0, businessCentralPort: 0, stripePort: 0, host: '127.0.0.1', ...options });
+  return startSandbox({
+    salesforcePort: 0,
+    businessCentralPort: 0,
+    stripePort: 0,
+    host: '127.0.0.1',
+    ...options,
+  });
 }
 
 export interface JsonResponse<T = Record<string, unknown>> {
@@ -22,21 +28,40 @@ export async function requestJson<T = Record<string, unknown>>(
     ...(hasBody ? { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) } : {}),
   });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: (text === '' ? undefined : JSON.parse(text)) as T };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (text === '' ? undefined : JSON.parse(text)) as T,
+  };
 }
 
 /** Calls a vendor server's admin API and fails loudly when the admin call itself is refused. */
-export async function admin<T = Record<string, unknown>>(baseUrl: string, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await requestJson<T>(`${baseUrl}/__admin/${path}`, { method, ...(body !== undefined ? { body } : {}) });
-  if (response.status >= 400) throw new Error(`admin ${method} ${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
+export async function admin<T = Record<string, unknown>>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await requestJson<T>(`${baseUrl}/__admin/${path}`, {
+    method,
+    ...(body !== undefined ? { body } : {}),
+  });
+  if (response.status >= 400)
+    throw new Error(`admin ${method} ${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
   return response.body;
 }
 
-export async function salesforceToken(baseUrl: string): Promise<{ access_token: string; instance_url: string }> {
+export async function salesforceToken(
+  baseUrl: string,
+): Promise<{ access_token: string; instance_url: string }> {
   const response = await fetch(`${baseUrl}/services/oauth2/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'concord', client_secret: 'concord-secret' }),
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: 'concord',
+      client_secret: 'concord-secret',
+    }),
   });
   return (await response.json()) as { access_token: string; instance_url: string };
 }

@@ -12,7 +12,9 @@ interface Delivery {
 }
 
 /** A webhook receiver that fails the first `failures` deliveries with 500, then accepts. */
-function receiver(failures: number): Promise<{ server: Server; url: string; deliveries: Delivery[]; attempts: () => number }> {
+function receiver(
+  failures: number,
+): Promise<{ server: Server; url: string; deliveries: Delivery[]; attempts: () => number }> {
   const deliveries: Delivery[] = [];
   let attempts = 0;
   const server = createServer((request, response) => {
@@ -24,7 +26,10 @@ function receiver(failures: number): Promise<{ server: Server; url: string; deli
         response.writeHead(500).end();
         return;
       }
-      deliveries.push({ body: Buffer.concat(chunks).toString('utf8'), signature: String(request.headers['stripe-signature']) });
+      deliveries.push({
+        body: Buffer.concat(chunks).toString('utf8'),
+        signature: String(request.headers['stripe-signature']),
+      });
       response.writeHead(200).end('{}');
     });
   });
@@ -50,7 +55,11 @@ describe('Stripe sandbox webhooks', () => {
 
   before(async () => {
     sandbox = await startTestSandbox();
-    stripe = new Stripe('sk_test_concord', { host: '127.0.0.1', port: Number(new URL(sandbox.urls.stripe).port), protocol: 'http' });
+    stripe = new Stripe('sk_test_concord', {
+      host: '127.0.0.1',
+      port: Number(new URL(sandbox.urls.stripe).port),
+      protocol: 'http',
+    });
     await admin(sandbox.urls.stripe, 'PUT', 'limits', { ratePerSecond: 10_000, webhookRetryDelayMs: 30 });
   });
 
@@ -59,7 +68,10 @@ describe('Stripe sandbox webhooks', () => {
   it('signs deliveries so constructEvent verifies them, and retries failed deliveries', async () => {
     const hook = await receiver(2);
     try {
-      const endpoint = await stripe.webhookEndpoints.create({ url: hook.url, enabled_events: ['customer.created', 'customer.updated'] });
+      const endpoint = await stripe.webhookEndpoints.create({
+        url: hook.url,
+        enabled_events: ['customer.created', 'customer.updated'],
+      });
       assert.match(endpoint.secret ?? '', /^whsec_/);
       const customer = await stripe.customers.create({ name: 'Hooked' });
       await stripe.customers.update(customer.id, { name: 'Hooked again' });
@@ -72,9 +84,19 @@ describe('Stripe sandbox webhooks', () => {
       const updated = events.find((event) => event.type === 'customer.updated');
       assert.equal((updated?.data.object as Stripe.Customer).name, 'Hooked again');
       assert.deepEqual(updated?.data.previous_attributes, { name: 'Hooked' });
-      assert.throws(() => stripe.webhooks.constructEvent(hook.deliveries[0]?.body ?? '', hook.deliveries[0]?.signature ?? '', 'whsec_wrong'));
+      assert.throws(() =>
+        stripe.webhooks.constructEvent(
+          hook.deliveries[0]?.body ?? '',
+          hook.deliveries[0]?.signature ?? '',
+          'whsec_wrong',
+        ),
+      );
       assert.ok(hook.attempts() >= 4);
-      const log = await admin<{ records: { status: number | null; attempt: number }[] }>(sandbox.urls.stripe, 'GET', 'records/webhook_deliveries');
+      const log = await admin<{ records: { status: number | null; attempt: number }[] }>(
+        sandbox.urls.stripe,
+        'GET',
+        'records/webhook_deliveries',
+      );
       assert.ok(log.records.some((attempt) => attempt.status === 500));
       assert.ok(log.records.some((attempt) => attempt.status === 200 && attempt.attempt > 1));
     } finally {
@@ -85,9 +107,12 @@ describe('Stripe sandbox webhooks', () => {
   it('lists events newest first and filters them by type', async () => {
     const customer = await stripe.customers.create({ name: 'Evented' });
     const events = await stripe.events.list({ type: 'customer.created', limit: 5 });
-    assert.equal(events.data[0]?.type, 'customer.created');
-    assert.equal((events.data[0]?.data.object as Stripe.Customer).id, customer.id);
-    const retrieved = await stripe.events.retrieve(events.data[0]?.id ?? '');
-    assert.equal(retrieved.id, events.data[0]?.id);
+    const first = events.data[0];
+    assert.ok(first);
+    assert.equal(first.type, 'customer.created');
+    const object: { id?: string } = first.data.object;
+    assert.equal(object.id, customer.id);
+    const retrieved = await stripe.events.retrieve(first.id);
+    assert.equal(retrieved.id, first.id);
   });
 });

@@ -23,38 +23,64 @@ describe('Stripe sandbox with the stripe SDK', () => {
 
   it('creates, retrieves, updates, searches and deletes customers', async () => {
     const concordId = `c-${uniqueSuffix()}`;
-    const customer = await stripe.customers.create({ name: 'Globex', email: 'ap@globex.example', metadata: { concord_id: concordId } });
+    const customer = await stripe.customers.create({
+      name: 'Globex',
+      email: 'ap@globex.example',
+      metadata: { concord_id: concordId },
+    });
     assert.match(customer.id, /^cus_\w{14}$/);
     assert.equal(customer.object, 'customer');
     assert.deepEqual(customer.metadata, { concord_id: concordId });
     assert.match(customer.lastResponse.requestId, /^req_/);
-    const updated = await stripe.customers.update(customer.id, { phone: '+1 555 0100', metadata: { tier: 'gold' } });
+    const updated = await stripe.customers.update(customer.id, {
+      phone: '+1 555 0100',
+      metadata: { tier: 'gold' },
+    });
     assert.deepEqual(updated.metadata, { concord_id: concordId, tier: 'gold' });
     const found = await stripe.customers.search({ query: `metadata['concord_id']:'${concordId}'` });
-    assert.deepEqual(found.data.map((c) => c.id), [customer.id]);
+    assert.deepEqual(
+      found.data.map((c) => c.id),
+      [customer.id],
+    );
     const byEmail = await stripe.customers.search({ query: "email:'ap@globex.example'" });
     assert.ok(byEmail.data.some((c) => c.id === customer.id));
     const deleted = await stripe.customers.del(customer.id);
-    assert.deepEqual({ ...deleted, lastResponse: undefined }, { id: customer.id, object: 'customer', deleted: true, lastResponse: undefined });
-    await assert.rejects(stripe.customers.update(customer.id, { name: 'x' }), (error: Stripe.errors.StripeError) => {
-      assert.equal(error.statusCode, 404);
-      assert.equal(error.code, 'resource_missing');
-      return true;
-    });
+    assert.deepEqual(
+      { ...deleted, lastResponse: undefined },
+      { id: customer.id, object: 'customer', deleted: true, lastResponse: undefined },
+    );
+    await assert.rejects(
+      stripe.customers.update(customer.id, { name: 'x' }),
+      (error: Stripe.errors.StripeError) => {
+        assert.equal(error.statusCode, 404);
+        assert.equal(error.code, 'resource_missing');
+        return true;
+      },
+    );
   });
 
   it('lists newest first with cursors and auto-pagination', async () => {
     const tag = uniqueSuffix();
     const ids: string[] = [];
-    for (let i = 0; i < 12; i += 1) ids.push((await stripe.customers.create({ email: `p${i}-${tag}@list.example` })).id);
+    for (let i = 0; i < 12; i += 1)
+      ids.push((await stripe.customers.create({ email: `p${i}-${tag}@list.example` })).id);
     const page = await stripe.customers.list({ limit: 5 });
-    assert.deepEqual(page.data.map((c) => c.id), ids.slice(-5).reverse());
+    assert.deepEqual(
+      page.data.map((c) => c.id),
+      ids.slice(-5).reverse(),
+    );
     assert.equal(page.has_more, true);
     assert.equal(page.url, '/v1/customers');
     const next = await stripe.customers.list({ limit: 5, starting_after: page.data[4]?.id ?? '' });
-    assert.deepEqual(next.data.map((c) => c.id), ids.slice(2, 7).reverse());
+    assert.deepEqual(
+      next.data.map((c) => c.id),
+      ids.slice(2, 7).reverse(),
+    );
     const back = await stripe.customers.list({ limit: 3, ending_before: next.data[0]?.id ?? '' });
-    assert.deepEqual(back.data.map((c) => c.id), ids.slice(7, 10).reverse());
+    assert.deepEqual(
+      back.data.map((c) => c.id),
+      ids.slice(7, 10).reverse(),
+    );
     const all = await stripe.customers.list({ limit: 4 }).autoPagingToArray({ limit: 1000 });
     assert.ok(ids.every((id) => all.some((c) => c.id === id)));
     await assert.rejects(stripe.customers.list({ limit: 101 }), /Invalid integer/);
@@ -62,22 +88,38 @@ describe('Stripe sandbox with the stripe SDK', () => {
 
   it('keeps prices immutable except active, metadata, nickname and lookup_key', async () => {
     const product = await stripe.products.create({ name: `Plan ${uniqueSuffix()}` });
-    const price = await stripe.prices.create({ product: product.id, currency: 'eur', unit_amount: 4900, recurring: { interval: 'month' } });
+    const price = await stripe.prices.create({
+      product: product.id,
+      currency: 'eur',
+      unit_amount: 4900,
+      recurring: { interval: 'month' },
+    });
     assert.equal(price.type, 'recurring');
     assert.equal(String(price.unit_amount_decimal), '4900');
-    const archived = await stripe.prices.update(price.id, { active: false, nickname: 'old', metadata: { reason: 'repriced' } });
+    const archived = await stripe.prices.update(price.id, {
+      active: false,
+      nickname: 'old',
+      metadata: { reason: 'repriced' },
+    });
     assert.deepEqual([archived.active, archived.nickname, archived.unit_amount], [false, 'old', 4900]);
     await assert.rejects(
       stripe.prices.update(price.id, { unit_amount: 5900 } as Stripe.PriceUpdateParams),
-      (error: Stripe.errors.StripeError) => error.type === 'StripeInvalidRequestError' && error.param === 'unit_amount',
+      (error: Stripe.errors.StripeError) =>
+        error.type === 'StripeInvalidRequestError' && error.param === 'unit_amount',
     );
     await assert.rejects(stripe.products.del(product.id), /cannot be deleted/);
   });
 
   it('refuses metadata past Stripe limits with the offending param', async () => {
     const tooMany = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v']));
-    await assert.rejects(stripe.customers.create({ metadata: tooMany }), (error: Stripe.errors.StripeError) => error.param === 'metadata');
-    await assert.rejects(stripe.customers.create({ metadata: { ['k'.repeat(41)]: 'v' } }), /keys can be up to 40/);
+    await assert.rejects(
+      stripe.customers.create({ metadata: tooMany }),
+      (error: Stripe.errors.StripeError) => error.param === 'metadata',
+    );
+    await assert.rejects(
+      stripe.customers.create({ metadata: { ['k'.repeat(41)]: 'v' } }),
+      /keys can be up to 40/,
+    );
     await assert.rejects(
       stripe.customers.create({ metadata: { note: 'v'.repeat(501) } }),
       (error: Stripe.errors.StripeError) => error.param === 'metadata[note]',
@@ -87,7 +129,12 @@ describe('Stripe sandbox with the stripe SDK', () => {
   it('creates a subscription that bills its first invoice, updates and cancels it', async () => {
     const customer = await stripe.customers.create({ name: 'Subscriber' });
     const product = await stripe.products.create({ name: 'Seat' });
-    const price = await stripe.prices.create({ product: product.id, currency: 'usd', unit_amount: 1500, recurring: { interval: 'month' } });
+    const price = await stripe.prices.create({
+      product: product.id,
+      currency: 'usd',
+      unit_amount: 1500,
+      recurring: { interval: 'month' },
+    });
     const subscription = await stripe.subscriptions.create({
       customer: customer.id,
       items: [{ price: price.id, quantity: 3 }],
@@ -106,17 +153,35 @@ describe('Stripe sandbox with the stripe SDK', () => {
     assert.deepEqual([updated.items.data[0]?.quantity, updated.cancel_at_period_end], [5, true]);
     const canceled = await stripe.subscriptions.cancel(subscription.id);
     assert.equal(canceled.status, 'canceled');
-    const types = (await stripe.events.list({ limit: 100 })).data.filter((e) => JSON.stringify(e.data.object).includes(subscription.id)).map((e): string => e.type);
-    for (const type of ['customer.subscription.created', 'customer.subscription.updated', 'customer.subscription.deleted', 'invoice.finalized', 'invoice.paid']) {
+    const types = (await stripe.events.list({ limit: 100 })).data
+      .filter((e) => JSON.stringify(e.data.object).includes(subscription.id))
+      .map((e): string => e.type);
+    for (const type of [
+      'customer.subscription.created',
+      'customer.subscription.updated',
+      'customer.subscription.deleted',
+      'invoice.finalized',
+      'invoice.paid',
+    ]) {
       assert.ok(types.includes(type), `missing event ${type}`);
     }
   });
 
   it('finalizes and pays a manual invoice with invoice items', async () => {
     const customer = await stripe.customers.create({ name: 'Invoiced' });
-    const invoice = await stripe.invoices.create({ customer: customer.id, collection_method: 'send_invoice', days_until_due: 14 });
+    const invoice = await stripe.invoices.create({
+      customer: customer.id,
+      collection_method: 'send_invoice',
+      days_until_due: 14,
+    });
     assert.equal(invoice.status, 'draft');
-    await stripe.invoiceItems.create({ customer: customer.id, invoice: invoice.id, amount: 2500, currency: 'usd', description: 'Setup' });
+    await stripe.invoiceItems.create({
+      customer: customer.id,
+      invoice: invoice.id,
+      amount: 2500,
+      currency: 'usd',
+      description: 'Setup',
+    });
     const finalized = await stripe.invoices.finalizeInvoice(invoice.id);
     assert.equal(finalized.status, 'open');
     assert.equal(finalized.amount_due, 2500);
@@ -135,31 +200,52 @@ describe('Stripe sandbox with the stripe SDK', () => {
     assert.equal(again.lastResponse.headers['idempotent-replayed'], 'true');
     await assert.rejects(
       stripe.customers.create({ name: 'Twice' }, { idempotencyKey: key }),
-      (error: Stripe.errors.StripeError) => error.type === 'StripeIdempotencyError' && error.statusCode === 400,
+      (error: Stripe.errors.StripeError) =>
+        error.type === 'StripeIdempotencyError' && error.statusCode === 400,
     );
   });
 
   it('stores nothing when validation fails, so the key can be used again', async () => {
     const key = `idem-${uniqueSuffix()}`;
-    await assert.rejects(stripe.customers.create({ email: 'not-an-email' }, { idempotencyKey: key }), /Invalid email/);
+    await assert.rejects(
+      stripe.customers.create({ email: 'not-an-email' }, { idempotencyKey: key }),
+      /Invalid email/,
+    );
     const created = await stripe.customers.create({ email: 'fixed@valid.example' }, { idempotencyKey: key });
     assert.equal(created.email, 'fixed@valid.example');
   });
 
   it('replays a 5xx answer and answers 409 to a concurrent duplicate', async () => {
     const noRetry = client({ maxNetworkRetries: 0 });
-    await admin(sandbox.urls.stripe, 'POST', 'faults', { route: 'POST /v1/products', status: 500, phase: 'after', count: 1 });
+    await admin(sandbox.urls.stripe, 'POST', 'faults', {
+      route: 'POST /v1/products',
+      status: 500,
+      phase: 'after',
+      count: 1,
+    });
     const key = `idem-${uniqueSuffix()}`;
-    await assert.rejects(noRetry.products.create({ name: 'Flaky' }, { idempotencyKey: key }), (e: Stripe.errors.StripeError) => e.statusCode === 500);
+    await assert.rejects(
+      noRetry.products.create({ name: 'Flaky' }, { idempotencyKey: key }),
+      (e: Stripe.errors.StripeError) => e.statusCode === 500,
+    );
     const replay = await fetch(`${sandbox.urls.stripe}/v1/products`, {
       method: 'POST',
-      headers: { authorization: 'Bearer sk_test_concord', 'content-type': 'application/x-www-form-urlencoded', 'idempotency-key': key },
+      headers: {
+        authorization: 'Bearer sk_test_concord',
+        'content-type': 'application/x-www-form-urlencoded',
+        'idempotency-key': key,
+      },
       body: 'name=Flaky',
     });
     assert.equal(replay.status, 500);
     assert.equal(replay.headers.get('idempotent-replayed'), 'true');
 
-    await admin(sandbox.urls.stripe, 'POST', 'faults', { route: 'POST /v1/customers', latencyMs: 300, phase: 'after', count: 1 });
+    await admin(sandbox.urls.stripe, 'POST', 'faults', {
+      route: 'POST /v1/customers',
+      latencyMs: 300,
+      phase: 'after',
+      count: 1,
+    });
     const slowKey = `idem-${uniqueSuffix()}`;
     const slow = noRetry.customers.create({ name: 'Slow' }, { idempotencyKey: slowKey });
     await new Promise((resolve) => setTimeout(resolve, 80));
@@ -174,10 +260,16 @@ describe('Stripe sandbox with the stripe SDK', () => {
     await admin(sandbox.urls.stripe, 'PUT', 'limits', { ratePerSecond: 3 });
     try {
       const noRetry = client({ maxNetworkRetries: 0 });
-      const results = await Promise.allSettled(Array.from({ length: 8 }, () => noRetry.customers.list({ limit: 1 })));
-      const limited = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason as Stripe.errors.StripeError);
+      const results = await Promise.allSettled(
+        Array.from({ length: 8 }, () => noRetry.customers.list({ limit: 1 })),
+      );
+      const limited = results
+        .filter((r) => r.status === 'rejected')
+        .map((r) => r.reason as Stripe.errors.StripeError);
       assert.ok(limited.length >= 5);
-      assert.ok(limited.every((error) => error.type === 'StripeRateLimitError' && error.code === 'rate_limit'));
+      assert.ok(
+        limited.every((error) => error.type === 'StripeRateLimitError' && error.code === 'rate_limit'),
+      );
     } finally {
       await new Promise((resolve) => setTimeout(resolve, 1000));
       await admin(sandbox.urls.stripe, 'PUT', 'limits', { ratePerSecond: 10_000 });
@@ -185,10 +277,16 @@ describe('Stripe sandbox with the stripe SDK', () => {
   });
 
   it('answers 401 for a wrong key and puts Request-Id on every answer', async () => {
-    await assert.rejects(client().customers.list({}, { apiKey: 'sk_test_wrong' }), (e: Stripe.errors.StripeError) => e.type === 'StripeAuthenticationError');
-    const missing = await requestJson<{ error: { type: string } }>(`${sandbox.urls.stripe}/v1/customers/cus_missing`, {
-      headers: { authorization: 'Bearer sk_test_concord' },
-    });
+    await assert.rejects(
+      client().customers.list({}, { apiKey: 'sk_test_wrong' }),
+      (e: Stripe.errors.StripeError) => e.type === 'StripeAuthenticationError',
+    );
+    const missing = await requestJson<{ error: { type: string } }>(
+      `${sandbox.urls.stripe}/v1/customers/cus_missing`,
+      {
+        headers: { authorization: 'Bearer sk_test_concord' },
+      },
+    );
     assert.equal(missing.status, 404);
     assert.match(missing.headers.get('request-id') ?? '', /^req_/);
   });

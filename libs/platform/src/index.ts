@@ -9,3 +9,6 @@ export * from './dependency-reporter.service.js';
 export * from './vendor-reachability.js';
 export * from './outbox-relay.service.js';
 export * from './api-error-responses.js';
+export { HealthController } from './health.controller.js';
+export { MetricsController } from './metrics.controller.js';
+export { DiagnosticsController } from './diagnostics.controller.js';

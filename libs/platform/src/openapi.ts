@@ -10,11 +10,12 @@ export function buildOpenApiDocument(app: INestApplication, descriptor: AppDescr
     .setDescription(`${descriptor.description} Errors use the envelope \`ErrorEnvelopeDto\`; every answer carries \`x-correlation-id\`.`)
     .setVersion('1.0.0')
     .addServer(`http://127.0.0.1:${descriptor.port}`);
-  if (descriptor.layer === 'experience') {
-    builder.addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Partner or operator API key' }, 'apiKey');
-  } else {
-    builder.addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Service token of the layer above' }, 'serviceToken');
-  }
+  // Experience apps take API keys; the layers below take service tokens. Shared routes name both.
+  builder.addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Partner or operator API key (experience apps)' }, 'apiKey');
+  builder.addBearerAuth(
+    { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Service token of the layer above (process and system apps)' },
+    'serviceToken',
+  );
   return SwaggerModule.createDocument(app, builder.build(), { extraModels: [ErrorEnvelopeDto] });
 }
 

@@ -10,6 +10,11 @@ export function presentObject(sandbox: StripeSandbox, object: StripeObject): Rec
       return presentSubscription(sandbox, object as Subscription);
     case 'invoice':
       return presentInvoice(object as Invoice);
+    case 'invoiceitem': {
+      // Invoice items carry `date`, not `created`; the sandbox keeps `created` only for list filters.
+      const { created: _created, ...rest } = structuredClone(object);
+      return rest;
+    }
     case 'webhook_endpoint': {
       // The signing secret is shown once, when the endpoint is created.
       const { secret: _secret, ...rest } = structuredClone(object);
