@@ -5,7 +5,6 @@ import {
   deleted,
   listRenderer,
   paramsOf,
-  previousAttributes,
   requestMeta,
   respond,
 } from './route.helpers.js';
@@ -15,6 +14,8 @@ import { resourceMissing } from './stripe.errors.js';
 import { type StripeSandbox } from './stripe.state.js';
 import { type Customer } from './stripe-object.types.js';
 import { cancelSubscription } from './subscription-lifecycle.service.js';
+import { emitEvent } from './events.service.js';
+import { previousAttributes } from './object-diff.util.js';
 
 type IdParams = { Params: { id: string } };
 
@@ -39,7 +40,7 @@ export function registerCustomerRoutes(app: FastifyInstance, sandbox: StripeSand
       paramsOf(request),
     );
     sandbox.customers.set(customer);
-    sandbox.emit('customer.created', customer, requestMeta(request));
+    emitEvent(sandbox, 'customer.created', customer, requestMeta(request));
     return respond(sandbox, request, customer);
   });
 
@@ -72,7 +73,7 @@ export function registerCustomerRoutes(app: FastifyInstance, sandbox: StripeSand
     sandbox.customers.set(after);
     const previous = previousAttributes(before, after);
     if (Object.keys(previous).length > 0)
-      sandbox.emit('customer.updated', after, requestMeta(request), previous);
+      emitEvent(sandbox, 'customer.updated', after, requestMeta(request), previous);
     return respond(sandbox, request, after);
   });
 
@@ -86,7 +87,7 @@ export function registerCustomerRoutes(app: FastifyInstance, sandbox: StripeSand
     }
     sandbox.customers.delete(customer.id);
     sandbox.deletedIds.add(customer.id);
-    sandbox.emit('customer.deleted', customer, meta);
+    emitEvent(sandbox, 'customer.deleted', customer, meta);
     return deleted(customer.id, 'customer');
   });
 }

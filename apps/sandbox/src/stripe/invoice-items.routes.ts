@@ -8,6 +8,7 @@ import { invalidRequest, missingReference, resourceMissing } from './stripe.erro
 import { type StripeSandbox } from './stripe.state.js';
 import { applyMetadata } from './stripe-params.util.js';
 import { type InvoiceItem } from './stripe-object.types.js';
+import { emitEvent } from './events.service.js';
 
 type IdParams = { Params: { id: string } };
 
@@ -88,7 +89,7 @@ export function registerInvoiceItemRoutes(app: FastifyInstance, sandbox: StripeS
       recalculate(updated);
       sandbox.invoices.set(updated);
     }
-    sandbox.emit('invoiceitem.created', item, requestMeta(request));
+    emitEvent(sandbox, 'invoiceitem.created', item, requestMeta(request));
     return respond(sandbox, request, item);
   });
 
@@ -121,7 +122,7 @@ export function registerInvoiceItemRoutes(app: FastifyInstance, sandbox: StripeS
       sandbox.invoices.set(updated);
     }
     sandbox.invoiceItems.delete(item.id);
-    sandbox.emit('invoiceitem.deleted', item, requestMeta(request));
+    emitEvent(sandbox, 'invoiceitem.deleted', item, requestMeta(request));
     return deleted(item.id, 'invoiceitem');
   });
 }

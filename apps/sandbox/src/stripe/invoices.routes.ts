@@ -3,16 +3,15 @@ import {
   finalizeInvoice,
   markPaid,
   newInvoice,
-  presentLine,
   recalculate,
   requireDraft,
 } from './invoice.service.js';
+import { presentLine } from './invoice.presenter.js';
 import { LIST_PARAMS, paginate } from './list.util.js';
 import {
   deleted,
   listRenderer,
   paramsOf,
-  previousAttributes,
   requestMeta,
   respond,
 } from './route.helpers.js';
@@ -22,6 +21,8 @@ import { invalidRequest, missingReference, resourceMissing } from './stripe.erro
 import { type StripeSandbox } from './stripe.state.js';
 import { applyMetadata } from './stripe-params.util.js';
 import { type Invoice } from './stripe-object.types.js';
+import { emitEvent } from './events.service.js';
+import { previousAttributes } from './object-diff.util.js';
 
 type IdParams = { Params: { id: string } };
 
@@ -98,7 +99,7 @@ export function registerInvoiceRoutes(app: FastifyInstance, sandbox: StripeSandb
       recalculate(invoice);
     }
     sandbox.invoices.set(invoice);
-    sandbox.emit('invoice.created', invoice, requestMeta(request));
+    emitEvent(sandbox, 'invoice.created', invoice, requestMeta(request));
     return respond(sandbox, request, invoice);
   });
 
@@ -183,7 +184,7 @@ export function registerInvoiceRoutes(app: FastifyInstance, sandbox: StripeSandb
     sandbox.invoices.set(after);
     const previous = previousAttributes(before, after);
     if (Object.keys(previous).length > 0)
-      sandbox.emit('invoice.updated', after, requestMeta(request), previous);
+      emitEvent(sandbox, 'invoice.updated', after, requestMeta(request), previous);
     return respond(sandbox, request, after);
   });
 
@@ -192,7 +193,7 @@ export function registerInvoiceRoutes(app: FastifyInstance, sandbox: StripeSandb
     requireDraft(invoice, 'delete');
     for (const line of invoice.lines) if (line.invoiceItem) sandbox.invoiceItems.delete(line.invoiceItem);
     sandbox.invoices.delete(invoice.id);
-    sandbox.emit('invoice.deleted', invoice, requestMeta(request));
+    emitEvent(sandbox, 'invoice.deleted', invoice, requestMeta(request));
     return deleted(invoice.id, 'invoice');
   });
 
@@ -232,7 +233,7 @@ export function registerInvoiceRoutes(app: FastifyInstance, sandbox: StripeSandb
     invoice.status_transitions = { ...(invoice.status_transitions as object), voided_at: sandbox.now() };
     recalculate(invoice);
     sandbox.invoices.set(invoice);
-    sandbox.emit('invoice.voided', invoice, requestMeta(request));
+    emitEvent(sandbox, 'invoice.voided', invoice, requestMeta(request));
     return respond(sandbox, request, invoice);
   });
 
@@ -249,7 +250,7 @@ export function registerInvoiceRoutes(app: FastifyInstance, sandbox: StripeSandb
       marked_uncollectible_at: sandbox.now(),
     };
     sandbox.invoices.set(invoice);
-    sandbox.emit('invoice.marked_uncollectible', invoice, requestMeta(request));
+    emitEvent(sandbox, 'invoice.marked_uncollectible', invoice, requestMeta(request));
     return respond(sandbox, request, invoice);
   });
 }

@@ -1,7 +1,7 @@
-import { presentInvoice } from './invoice.service.js';
+import { presentInvoice } from './invoice.presenter.js';
 import { type StripeSandbox } from './stripe.state.js';
 import { type Invoice, type StripeObject, type Subscription } from './stripe-object.types.js';
-import { presentSubscription } from './subscription-lifecycle.service.js';
+import { presentSubscription } from './subscription.presenter.js';
 
 /** The wire form of a stored object (stored subscriptions and invoices keep compact item and line lists). */
 export function presentObject(sandbox: StripeSandbox, object: StripeObject): Record<string, unknown> {

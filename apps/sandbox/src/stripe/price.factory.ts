@@ -2,6 +2,7 @@ import { invalidRequest, missingReference } from './stripe.errors.js';
 import { type RequestMeta, type StripeSandbox } from './stripe.state.js';
 import { applyMetadata, type Params } from './stripe-params.util.js';
 import { type Price, type Recurring } from './stripe-object.types.js';
+import { emitEvent } from './events.service.js';
 
 export const CURRENCIES = [
   'usd',
@@ -128,7 +129,7 @@ export function createPrice(
       url: null,
     };
     sandbox.products.set(created);
-    sandbox.emit('product.created', created, meta);
+    emitEvent(sandbox, 'product.created', created, meta);
   }
   const price: Price = {
     id: sandbox.newId('price'),
@@ -159,6 +160,6 @@ export function createPrice(
     params.bool('transfer_lookup_key') === true,
   );
   sandbox.prices.set(price);
-  sandbox.emit('price.created', price, meta);
+  emitEvent(sandbox, 'price.created', price, meta);
   return price;
 }

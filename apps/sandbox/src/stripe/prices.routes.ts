@@ -1,13 +1,15 @@
 import { type FastifyInstance } from 'fastify';
 import { LIST_PARAMS, paginate } from './list.util.js';
 import { claimLookupKey, createPrice } from './price.factory.js';
-import { listRenderer, paramsOf, previousAttributes, requestMeta, respond } from './route.helpers.js';
+import { listRenderer, paramsOf, requestMeta, respond } from './route.helpers.js';
 import { metadataField, searchPage } from './search.util.js';
 import { type SearchField } from './search-query.parser.js';
 import { invalidRequest, resourceMissing } from './stripe.errors.js';
 import { type StripeSandbox } from './stripe.state.js';
 import { applyMetadata } from './stripe-params.util.js';
 import { type Price } from './stripe-object.types.js';
+import { emitEvent } from './events.service.js';
+import { previousAttributes } from './object-diff.util.js';
 
 type IdParams = { Params: { id: string } };
 
@@ -128,7 +130,7 @@ export function registerPriceRoutes(app: FastifyInstance, sandbox: StripeSandbox
     sandbox.prices.set(after);
     const previous = previousAttributes(before, after);
     if (Object.keys(previous).length > 0)
-      sandbox.emit('price.updated', after, requestMeta(request), previous);
+      emitEvent(sandbox, 'price.updated', after, requestMeta(request), previous);
     return respond(sandbox, request, after);
   });
 }

@@ -5,7 +5,6 @@ import {
   deleted,
   listRenderer,
   paramsOf,
-  previousAttributes,
   requestMeta,
   respond,
 } from './route.helpers.js';
@@ -15,6 +14,8 @@ import { invalidRequest, resourceMissing } from './stripe.errors.js';
 import { type StripeSandbox } from './stripe.state.js';
 import { applyMetadata, type Params } from './stripe-params.util.js';
 import { type Product } from './stripe-object.types.js';
+import { emitEvent } from './events.service.js';
+import { previousAttributes } from './object-diff.util.js';
 
 type IdParams = { Params: { id: string } };
 
@@ -96,7 +97,7 @@ export function registerProductRoutes(app: FastifyInstance, sandbox: StripeSandb
     const priceData = params.object('default_price_data');
     sandbox.products.set(product);
     const meta = requestMeta(request);
-    sandbox.emit('product.created', product, meta);
+    emitEvent(sandbox, 'product.created', product, meta);
     if (priceData) {
       priceData.allowOnly(['currency', 'unit_amount', 'unit_amount_decimal', 'recurring', 'tax_behavior']);
       const price = createPrice(sandbox, priceData, product.id, meta);
@@ -147,7 +148,7 @@ export function registerProductRoutes(app: FastifyInstance, sandbox: StripeSandb
     const previous = previousAttributes(before, after);
     delete previous.updated;
     if (Object.keys(previous).length > 0)
-      sandbox.emit('product.updated', after, requestMeta(request), previous);
+      emitEvent(sandbox, 'product.updated', after, requestMeta(request), previous);
     return respond(sandbox, request, after);
   });
 
@@ -162,7 +163,7 @@ export function registerProductRoutes(app: FastifyInstance, sandbox: StripeSandb
     }
     sandbox.products.delete(product.id);
     sandbox.deletedIds.add(product.id);
-    sandbox.emit('product.deleted', product, requestMeta(request));
+    emitEvent(sandbox, 'product.deleted', product, requestMeta(request));
     return deleted(product.id, 'product');
   });
 }

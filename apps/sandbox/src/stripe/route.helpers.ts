@@ -57,18 +57,6 @@ export function listRenderer(
   return (object) => render(sandbox, object, paths);
 }
 
-/** Top-level fields whose values changed, with their old values, for `data.previous_attributes`. */
-export function previousAttributes(
-  before: Record<string, unknown>,
-  after: Record<string, unknown>,
-): Record<string, unknown> {
-  const changed: Record<string, unknown> = {};
-  for (const key of Object.keys(after)) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changed[key] = before[key] ?? null;
-  }
-  return changed;
-}
-
 export function deleted(id: string, object: string): { id: string; object: string; deleted: true } {
   return { id, object, deleted: true };
 }

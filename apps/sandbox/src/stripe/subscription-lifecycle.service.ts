@@ -1,6 +1,8 @@
-import { previousAttributes } from './route.helpers.js';
+import { emitEvent } from './events.service.js';
+import { previousAttributes } from './object-diff.util.js';
 import { type RequestMeta, type StripeSandbox } from './stripe.state.js';
-import { type Price, type Subscription, type SubscriptionItem } from './stripe-object.types.js';
+import { type Price, type Subscription } from './stripe-object.types.js';
+import { presentSubscription } from './subscription.presenter.js';
 
 export function addInterval(timestamp: number, recurring: NonNullable<Price['recurring']>): number {
   const date = new Date(timestamp * 1000);
@@ -22,70 +24,6 @@ export function addInterval(timestamp: number, recurring: NonNullable<Price['rec
   return Math.floor(date.getTime() / 1000);
 }
 
-export function planOf(price: Price): Record<string, unknown> {
-  return {
-    id: price.id,
-    object: 'plan',
-    active: price.active,
-    amount: price.unit_amount,
-    amount_decimal: price.unit_amount_decimal,
-    billing_scheme: price.billing_scheme,
-    created: price.created,
-    currency: price.currency,
-    interval: price.recurring?.interval ?? null,
-    interval_count: price.recurring?.interval_count ?? null,
-    livemode: false,
-    metadata: price.metadata,
-    meter: null,
-    nickname: price.nickname,
-    product: price.product,
-    tiers_mode: null,
-    transform_usage: null,
-    trial_period_days: price.recurring?.trial_period_days ?? null,
-    usage_type: price.recurring?.usage_type ?? 'licensed',
-  };
-}
-
-export function presentItem(
-  sandbox: StripeSandbox,
-  subscription: Subscription,
-  item: SubscriptionItem,
-): Record<string, unknown> {
-  const price = sandbox.prices.get(item.price);
-  return {
-    id: item.id,
-    object: 'subscription_item',
-    billing_thresholds: null,
-    created: item.created,
-    current_period_end: item.current_period_end,
-    current_period_start: item.current_period_start,
-    discounts: [],
-    metadata: item.metadata,
-    plan: price ? planOf(price) : null,
-    price: price ? structuredClone(price) : item.price,
-    quantity: item.quantity,
-    subscription: subscription.id,
-    tax_rates: [],
-  };
-}
-
-/** Subscription items embed their current price and plan, as Stripe answers them. */
-export function presentSubscription(
-  sandbox: StripeSandbox,
-  subscription: Subscription,
-): Record<string, unknown> {
-  const { items, ...rest } = structuredClone(subscription);
-  return {
-    ...rest,
-    items: {
-      object: 'list',
-      data: items.map((item) => presentItem(sandbox, subscription, item)),
-      has_more: false,
-      url: `/v1/subscription_items?subscription=${subscription.id}`,
-    },
-  };
-}
-
 export function saveAndAnnounce(
   sandbox: StripeSandbox,
   before: Subscription,
@@ -99,7 +37,7 @@ export function saveAndAnnounce(
     presentSubscription(sandbox, after),
   );
   if (type !== 'customer.subscription.updated' || Object.keys(previous).length > 0) {
-    sandbox.emit(type, after, meta, type === 'customer.subscription.updated' ? previous : undefined);
+    emitEvent(sandbox, type, after, meta, type === 'customer.subscription.updated' ? previous : undefined);
   }
 }
 

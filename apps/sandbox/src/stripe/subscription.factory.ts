@@ -9,6 +9,7 @@ import {
   type SubscriptionItem,
 } from './stripe-object.types.js';
 import { addInterval } from './subscription-lifecycle.service.js';
+import { emitEvent } from './events.service.js';
 
 export const SUBSCRIPTION_CREATE_PARAMS = [
   'customer',
@@ -231,8 +232,8 @@ export function createSubscription(sandbox: StripeSandbox, params: Params, meta:
   subscription.latest_invoice = invoice.id;
   sandbox.subscriptions.set(subscription);
   sandbox.invoices.set(invoice);
-  sandbox.emit('customer.subscription.created', subscription, meta);
-  sandbox.emit('invoice.created', invoice, meta);
+  emitEvent(sandbox, 'customer.subscription.created', subscription, meta);
+  emitEvent(sandbox, 'invoice.created', invoice, meta);
   finalizeInvoice(sandbox, invoice, meta);
   if (status === 'active' && collectionMethod === 'charge_automatically' && invoice.status === 'open') {
     markPaid(sandbox, invoice, meta);

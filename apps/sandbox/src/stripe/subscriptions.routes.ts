@@ -7,7 +7,8 @@ import { invalidRequest, resourceMissing } from './stripe.errors.js';
 import { type StripeSandbox } from './stripe.state.js';
 import { type Subscription } from './stripe-object.types.js';
 import { createSubscription } from './subscription.factory.js';
-import { cancelSubscription, presentItem } from './subscription-lifecycle.service.js';
+import { cancelSubscription } from './subscription-lifecycle.service.js';
+import { presentItem } from './subscription.presenter.js';
 import { updateSubscription } from './subscription-update.service.js';
 
 type IdParams = { Params: { id: string } };
