@@ -28,7 +28,13 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', module: 'writable', require: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        module: 'writable',
+        require: 'readonly',
+      },
     },
   },
   {
@@ -45,7 +51,11 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': [
         'error',
-        { allowForKnownSafeCalls: [{ from: 'package', name: ['describe', 'it', 'test', 'suite'], package: 'node:test' }] },
+        {
+          allowForKnownSafeCalls: [
+            { from: 'package', name: ['describe', 'it', 'test', 'suite'], package: 'node:test' },
+          ],
+        },
       ],
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
@@ -71,8 +81,16 @@ export default tseslint.config(
   },
   {
     files: ['apps/system-*/**/*.ts'],
-    rules: layerRule('^(Process|System)\\w*Client$', 'System apps call their vendor only, never another layer.', [
-      { group: ['@concord/platform'], importNames: ['DownstreamClients'], message: 'System apps have no layer below them.' },
-    ]),
+    rules: layerRule(
+      '^(Process|System)\\w*Client$',
+      'System apps call their vendor only, never another layer.',
+      [
+        {
+          group: ['@concord/platform'],
+          importNames: ['DownstreamClients'],
+          message: 'System apps have no layer below them.',
+        },
+      ],
+    ),
   },
 );

@@ -32,11 +32,22 @@ async function openDatabase() {
 const [subject, action, ...rest] = process.argv.slice(2);
 const { values } = parseArgs({
   args: rest,
-  options: { name: { type: 'string' }, scopes: { type: 'string' }, role: { type: 'string' }, id: { type: 'string' } },
+  options: {
+    name: { type: 'string' },
+    scopes: { type: 'string' },
+    role: { type: 'string' },
+    id: { type: 'string' },
+  },
   strict: true,
 });
 
-if (!subject || !action || !['partner', 'operator'].includes(subject) || !['create', 'revoke'].includes(action)) fail(USAGE);
+if (
+  !subject ||
+  !action ||
+  !['partner', 'operator'].includes(subject) ||
+  !['create', 'revoke'].includes(action)
+)
+  fail(USAGE);
 
 const database = await openDatabase();
 try {
@@ -46,7 +57,10 @@ try {
     let result: Record<string, unknown>;
     if (action === 'create' && subject === 'partner') {
       if (!values.name) fail('partner create needs --name');
-      const scopes = (values.scopes ?? 'customers:read').split(',').map((scope) => scope.trim()).filter(Boolean);
+      const scopes = (values.scopes ?? 'customers:read')
+        .split(',')
+        .map((scope) => scope.trim())
+        .filter(Boolean);
       result = await store.createPartner(values.name, scopes);
     } else if (action === 'create') {
       if (!values.name) fail('operator create needs --name');

@@ -26,7 +26,9 @@ async function ensureTestDatabase() {
     const { rows } = await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'concord_test'`);
     if (rows.length === 0) await admin.query('CREATE DATABASE concord_test');
   } catch (error) {
-    console.error(`PostgreSQL at 127.0.0.1:5432 is needed for integration tests (or set DATABASE_URL): ${error.message}`);
+    console.error(
+      `PostgreSQL at 127.0.0.1:5432 is needed for integration tests (or set DATABASE_URL): ${error.message}`,
+    );
     process.exit(1);
   } finally {
     await admin.end().catch(() => undefined);

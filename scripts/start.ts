@@ -29,7 +29,8 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-if (!Number.isInteger(offset) || offset < 0 || offset > 60000) fail('CONCORD_PORT_OFFSET must be an integer between 0 and 60000');
+if (!Number.isInteger(offset) || offset < 0 || offset > 60000)
+  fail('CONCORD_PORT_OFFSET must be an integer between 0 and 60000');
 
 const port = (base: number) => base + offset;
 const appUrl = (name: AppName) => `http://${host}:${port(APPS[name].port)}`;
@@ -39,7 +40,9 @@ const sandboxUrls = {
   stripe: `http://${host}:${port(SANDBOX_PORTS.stripe)}`,
 };
 
-const stores = await prepareStores(env, port(5433)).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
+const stores = await prepareStores(env, port(5433)).catch((error: unknown) =>
+  fail(error instanceof Error ? error.message : String(error)),
+);
 for (const warning of stores.warnings) process.stderr.write(`warning: ${warning}\n`);
 
 const sharedEnv: NodeJS.ProcessEnv = {
@@ -94,23 +97,40 @@ try {
     const started = layerOrder
       .filter((name) => APPS[name].layer === layer)
       .map((name) => {
-        const managed = startProcess(name, join(distRoot, `apps/${name}/src/main.js`), { ...sharedEnv, PORT: String(port(APPS[name].port)) }, logDir, logToTerminal);
+        const managed = startProcess(
+          name,
+          join(distRoot, `apps/${name}/src/main.js`),
+          { ...sharedEnv, PORT: String(port(APPS[name].port)) },
+          logDir,
+          logToTerminal,
+        );
         processes.push(managed);
         return { name, managed };
       });
-    await Promise.all(started.map(({ name, managed }) => waitUntilReady(managed, `${appUrl(name)}/health/ready`, 60_000)));
+    await Promise.all(
+      started.map(({ name, managed }) => waitUntilReady(managed, `${appUrl(name)}/health/ready`, 60_000)),
+    );
   }
 } catch (error) {
-  process.stderr.write(`\nConcord could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `\nConcord could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   await shutdown(1);
 }
 
-await writeRuntimeInfo({ pid: process.pid, databaseUrl: stores.databaseUrl, embedded: !!stores.embedded, startedAt: new Date().toISOString() });
+await writeRuntimeInfo({
+  pid: process.pid,
+  databaseUrl: stores.databaseUrl,
+  embedded: !!stores.embedded,
+  startedAt: new Date().toISOString(),
+});
 
 for (const managed of processes) {
   managed.child.once('exit', (code, signal) => {
     if (stopping) return;
-    process.stderr.write(`\n${managed.name} stopped unexpectedly (${signal ?? `exit ${code}`}); see ${managed.logFile}\n`);
+    process.stderr.write(
+      `\n${managed.name} stopped unexpectedly (${signal ?? `exit ${code}`}); see ${managed.logFile}\n`,
+    );
     void shutdown(1);
   });
 }

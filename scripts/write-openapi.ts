@@ -30,7 +30,11 @@ const outDir = join(process.cwd(), 'openapi');
 // The documents depend on code only; an embedded database keeps this runnable without a server.
 const dataDir = join(tmpdir(), `concord-openapi-${process.pid}`);
 const database = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir, port: 0 });
-const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: process.env.DATABASE_URL ?? database!.url };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  LOG_LEVEL: 'warn',
+  DATABASE_URL: process.env.DATABASE_URL ?? database!.url,
+};
 delete env.REDIS_URL;
 
 const stale: string[] = [];
@@ -55,7 +59,9 @@ try {
 }
 
 if (stale.length > 0) {
-  process.stderr.write(`OpenAPI documents are out of date; run \`npm run openapi\` and commit:\n  ${stale.join('\n  ')}\n`);
+  process.stderr.write(
+    `OpenAPI documents are out of date; run \`npm run openapi\` and commit:\n  ${stale.join('\n  ')}\n`,
+  );
   process.exit(1);
 }
 if (check) process.stdout.write('openapi: all documents are current\n');

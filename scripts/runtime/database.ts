@@ -31,7 +31,9 @@ export async function prepareStores(env: NodeJS.ProcessEnv, embeddedPort: number
     if (env.REDIS_URL) {
       const policy = await redisEvictionPolicy(env.REDIS_URL);
       if (policy !== 'noeviction') {
-        warnings.push(`Redis maxmemory-policy is "${policy}"; set it to "noeviction" or queued jobs can be evicted`);
+        warnings.push(
+          `Redis maxmemory-policy is "${policy}"; set it to "noeviction" or queued jobs can be evicted`,
+        );
       }
     }
   } catch (error) {

@@ -25,7 +25,9 @@ export async function clearRuntimeInfo(): Promise<void> {
 }
 
 /** The running product's runtime info, or undefined when none is running. */
-export async function readRuntimeInfo(env: NodeJS.ProcessEnv = process.env): Promise<RuntimeInfo | undefined> {
+export async function readRuntimeInfo(
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RuntimeInfo | undefined> {
   try {
     const info = JSON.parse(await readFile(runtimeFile(env), 'utf8')) as RuntimeInfo;
     process.kill(info.pid, 0);

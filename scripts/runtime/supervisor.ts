@@ -9,7 +9,13 @@ export interface ManagedProcess {
 }
 
 /** Starts one app as a child process, its log lines going to a file (or to the terminal). */
-export function startProcess(name: string, script: string, env: NodeJS.ProcessEnv, logDir: string, toTerminal: boolean): ManagedProcess {
+export function startProcess(
+  name: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  logDir: string,
+  toTerminal: boolean,
+): ManagedProcess {
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${name}.log`);
   const child = spawn(process.execPath, ['--enable-source-maps', script], {
@@ -28,7 +34,8 @@ export function startProcess(name: string, script: string, env: NodeJS.ProcessEn
 export async function waitUntilReady(managed: ManagedProcess, url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (managed.child.exitCode !== null) throw new Error(`${managed.name} exited with code ${managed.child.exitCode}; see ${managed.logFile}`);
+    if (managed.child.exitCode !== null)
+      throw new Error(`${managed.name} exited with code ${managed.child.exitCode}; see ${managed.logFile}`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
       if (response.status === 200) return;
@@ -42,7 +49,9 @@ export async function waitUntilReady(managed: ManagedProcess, url: string, timeo
 
 /** SIGTERM to all, then SIGKILL to whoever is still running after the grace period. */
 export async function stopAll(processes: readonly ManagedProcess[], graceMs = 10_000): Promise<void> {
-  const running = processes.filter((managed) => managed.child.exitCode === null && managed.child.signalCode === null);
+  const running = processes.filter(
+    (managed) => managed.child.exitCode === null && managed.child.signalCode === null,
+  );
   await Promise.all(
     running.map(
       (managed) =>

@@ -3,7 +3,12 @@ import { describe, it } from 'node:test';
 import { type Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { AUTH_POLICY } from '@concord/governance';
-import { type AppDefinition, DiagnosticsController, HealthController, MetricsController } from '@concord/platform';
+import {
+  type AppDefinition,
+  DiagnosticsController,
+  HealthController,
+  MetricsController,
+} from '@concord/platform';
 import { EXPERIENCE_OPS_APP } from '../../apps/experience-ops/src/experience-ops.module.js';
 import { EXPERIENCE_PARTNER_APP } from '../../apps/experience-partner/src/experience-partner.module.js';
 import { PROCESS_ACTIVATION_APP } from '../../apps/process-activation/src/process-activation.module.js';
@@ -25,7 +30,9 @@ const apps: AppDefinition[] = [
 ];
 
 function controllersOf(definition: AppDefinition): Array<Type<unknown>> {
-  return definition.imports.flatMap((module) => (Reflect.getMetadata('controllers', module) as Array<Type<unknown>> | undefined) ?? []);
+  return definition.imports.flatMap(
+    (module) => (Reflect.getMetadata('controllers', module) as Array<Type<unknown>> | undefined) ?? [],
+  );
 }
 
 function routesWithoutPolicy(controller: Type<unknown>): string[] {
@@ -35,13 +42,21 @@ function routesWithoutPolicy(controller: Type<unknown>): string[] {
     .filter((name) => name !== 'constructor' && typeof proto[name] === 'function')
     .filter((name) => Reflect.getMetadata(METHOD_METADATA, proto[name] as object) !== undefined)
     .filter((name) => !classPolicy && !Reflect.getMetadata(AUTH_POLICY, proto[name] as object))
-    .map((name) => `${controller.name}.${name} (${String(Reflect.getMetadata(PATH_METADATA, proto[name] as object))})`);
+    .map(
+      (name) =>
+        `${controller.name}.${name} (${String(Reflect.getMetadata(PATH_METADATA, proto[name] as object))})`,
+    );
 }
 
 describe('every route declares who may call it', () => {
   for (const definition of apps) {
     it(definition.name, () => {
-      const controllers = [...controllersOf(definition), HealthController, MetricsController, DiagnosticsController];
+      const controllers = [
+        ...controllersOf(definition),
+        HealthController,
+        MetricsController,
+        DiagnosticsController,
+      ];
       assert.deepEqual(controllers.flatMap(routesWithoutPolicy), []);
     });
   }
@@ -50,8 +65,9 @@ describe('every route declares who may call it', () => {
     class Unguarded {
       handler(): void {}
     }
-    Reflect.defineMetadata(METHOD_METADATA, 0, Unguarded.prototype.handler);
-    Reflect.defineMetadata(PATH_METADATA, '/open', Unguarded.prototype.handler);
+    const handler = Object.getOwnPropertyDescriptor(Unguarded.prototype, 'handler')!.value as object;
+    Reflect.defineMetadata(METHOD_METADATA, 0, handler);
+    Reflect.defineMetadata(PATH_METADATA, '/open', handler);
     assert.equal(routesWithoutPolicy(Unguarded).length, 1);
   });
 });

@@ -11,7 +11,12 @@ const distRoot = fileURLToPath(new URL('../../', import.meta.url));
 const offset = 20000 + Math.floor(Math.random() * 200) * 150;
 
 function embeddedEnv(dataDir: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, CONCORD_DATA_DIR: dataDir, CONCORD_PORT_OFFSET: String(offset), LOG_LEVEL: 'info' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CONCORD_DATA_DIR: dataDir,
+    CONCORD_PORT_OFFSET: String(offset),
+    LOG_LEVEL: 'info',
+  };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
   return env;
@@ -25,7 +30,10 @@ describe('npm start on embedded defaults (no DATABASE_URL, no REDIS_URL)', () =>
 
   before(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'concord-embedded-'));
-    product = spawn(process.execPath, [join(distRoot, 'scripts/start.js')], { env: embeddedEnv(dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
+    product = spawn(process.execPath, [join(distRoot, 'scripts/start.js')], {
+      env: embeddedEnv(dataDir),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     product.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     product.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const deadline = Date.now() + 180_000;
@@ -42,20 +50,46 @@ describe('npm start on embedded defaults (no DATABASE_URL, no REDIS_URL)', () =>
   });
 
   it('prints every app with its API, Swagger UI and metrics URLs', () => {
-    for (const app of ['experience-partner', 'experience-ops', 'process-onboarding', 'system-crm', 'system-erp', 'system-billing']) {
-      assert.match(output, new RegExp(`${app}\\s+http://127\\.0\\.0\\.1:\\d+\\s+http://127\\.0\\.0\\.1:\\d+/docs\\s+http://127\\.0\\.0\\.1:\\d+/metrics`));
+    for (const app of [
+      'experience-partner',
+      'experience-ops',
+      'process-onboarding',
+      'system-crm',
+      'system-erp',
+      'system-billing',
+    ]) {
+      assert.match(
+        output,
+        new RegExp(
+          `${app}\\s+http://127\\.0\\.0\\.1:\\d+\\s+http://127\\.0\\.0\\.1:\\d+/docs\\s+http://127\\.0\\.0\\.1:\\d+/metrics`,
+        ),
+      );
     }
     assert.match(output, /embedded PostgreSQL/);
   });
 
   it('serves a partner created by the CLI through all three layers', async () => {
-    const cli = spawnSync(process.execPath, [join(distRoot, 'scripts/concord-cli.js'), 'partner', 'create', '--name', 'Embedded Portal', '--scopes', 'customers:read,customers:write'], {
-      env: embeddedEnv(dataDir),
-      encoding: 'utf8',
-    });
+    const cli = spawnSync(
+      process.execPath,
+      [
+        join(distRoot, 'scripts/concord-cli.js'),
+        'partner',
+        'create',
+        '--name',
+        'Embedded Portal',
+        '--scopes',
+        'customers:read,customers:write',
+      ],
+      {
+        env: embeddedEnv(dataDir),
+        encoding: 'utf8',
+      },
+    );
     assert.equal(cli.status, 0, cli.stderr);
     const { apiKey } = JSON.parse(cli.stdout.trim()) as { apiKey: string };
-    const status = await fetch(`${partner}/v1/status`, { headers: { authorization: `Bearer ${apiKey}`, 'x-correlation-id': 'embedded-e2e' } });
+    const status = await fetch(`${partner}/v1/status`, {
+      headers: { authorization: `Bearer ${apiKey}`, 'x-correlation-id': 'embedded-e2e' },
+    });
     assert.equal(status.status, 200);
     assert.equal(status.headers.get('x-correlation-id'), 'embedded-e2e');
     assert.deepEqual(await status.json(), {

@@ -69,9 +69,13 @@ describe('foundation: three layers, one correlation ID, one error envelope', () 
 
   it('traces one request through an app of each layer, with the time spent at each hop', async () => {
     const correlationId = `trace-${randomUUID()}`;
-    const response = await call('experience-ops', '/v1/diagnostics/trace?path=process-activation,system-billing', {
-      headers: { authorization: `Bearer ${operatorKey}`, 'x-correlation-id': correlationId },
-    });
+    const response = await call(
+      'experience-ops',
+      '/v1/diagnostics/trace?path=process-activation,system-billing',
+      {
+        headers: { authorization: `Bearer ${operatorKey}`, 'x-correlation-id': correlationId },
+      },
+    );
     assert.equal(response.status, 200);
     const body = (await response.json()) as { hops: Array<{ app: string; durationMs: number }> };
     assert.deepEqual(
@@ -80,7 +84,10 @@ describe('foundation: three layers, one correlation ID, one error envelope', () 
     );
     assert.ok(body.hops[0]!.durationMs >= body.hops[1]!.durationMs);
     for (const app of ['experience-ops', 'process-activation', 'system-billing']) {
-      assert.ok(stack.logs.get(app)!.lines.some((line) => line.correlationId === correlationId), `${app} logged it`);
+      assert.ok(
+        stack.logs.get(app)!.lines.some((line) => line.correlationId === correlationId),
+        `${app} logged it`,
+      );
     }
     const sideways = await call('experience-ops', '/v1/diagnostics/trace?path=system-crm', {
       headers: { authorization: `Bearer ${operatorKey}` },
@@ -101,14 +108,23 @@ describe('foundation: three layers, one correlation ID, one error envelope', () 
     assert.equal(((await partner.json()) as ErrorBody).error.code, 'FORBIDDEN');
     const operator = await call('system-crm', path, { headers: { authorization: `Bearer ${operatorKey}` } });
     assert.equal(operator.status, 403);
-    assert.equal((await call('process-onboarding', path, { headers: { authorization: `Bearer ${partnerKey}` } })).status, 403);
-    const wrongAudience = await call('system-crm', path, { headers: { authorization: `Bearer ${await serviceToken('process')}` } });
+    assert.equal(
+      (await call('process-onboarding', path, { headers: { authorization: `Bearer ${partnerKey}` } })).status,
+      403,
+    );
+    const wrongAudience = await call('system-crm', path, {
+      headers: { authorization: `Bearer ${await serviceToken('process')}` },
+    });
     assert.equal(wrongAudience.status, 401);
     const forged = await call('system-crm', path, {
-      headers: { authorization: `Bearer ${await serviceToken('system', 'another-secret-of-sufficient-length-000')}` },
+      headers: {
+        authorization: `Bearer ${await serviceToken('system', 'another-secret-of-sufficient-length-000')}`,
+      },
     });
     assert.equal(forged.status, 401);
-    const valid = await call('system-crm', path, { headers: { authorization: `Bearer ${await serviceToken('system')}` } });
+    const valid = await call('system-crm', path, {
+      headers: { authorization: `Bearer ${await serviceToken('system')}` },
+    });
     assert.equal(valid.status, 200);
     const report = (await valid.json()) as { app: string; checks: Record<string, unknown> };
     assert.equal(report.app, 'system-crm');
@@ -116,7 +132,9 @@ describe('foundation: three layers, one correlation ID, one error envelope', () 
   });
 
   it('rejects partner keys without the scope a route needs', async () => {
-    const response = await call('experience-partner', '/v1/status', { headers: { authorization: 'Bearer cpk_aaaaaaaaaaaa_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb' } });
+    const response = await call('experience-partner', '/v1/status', {
+      headers: { authorization: 'Bearer cpk_aaaaaaaaaaaa_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb' },
+    });
     assert.equal(response.status, 401);
   });
 
@@ -140,7 +158,11 @@ describe('foundation: three layers, one correlation ID, one error envelope', () 
       sent.push(correlationId);
       const response = await call(app, path, {
         ...init,
-        headers: { authorization: `Bearer ${init.auth}`, 'content-type': 'application/json', 'x-correlation-id': correlationId },
+        headers: {
+          authorization: `Bearer ${init.auth}`,
+          'content-type': 'application/json',
+          'x-correlation-id': correlationId,
+        },
       });
       const body = (await response.json()) as ErrorBody;
       assert.equal(body.error.correlationId, correlationId);
@@ -151,7 +173,11 @@ describe('foundation: three layers, one correlation ID, one error envelope', () 
       const auth = async () => (layer === 'experience-partner' ? partnerKey : await serviceToken('process'));
 
       it(`${layer}: malformed JSON → 400 MALFORMED_JSON`, async () => {
-        const { status, body } = await send(layer, '/v1/customers/validate', { method: 'POST', body: '{"name": "Contoso",', auth: await auth() });
+        const { status, body } = await send(layer, '/v1/customers/validate', {
+          method: 'POST',
+          body: '{"name": "Contoso",',
+          auth: await auth(),
+        });
         assert.equal(status, 400);
         assert.equal(body.error.code, 'MALFORMED_JSON');
       });
@@ -170,13 +196,20 @@ describe('foundation: three layers, one correlation ID, one error envelope', () 
       it(`${layer}: wrong types and formats → 400 with nested paths`, async () => {
         const { status, body } = await send(layer, '/v1/customers/validate', {
           method: 'POST',
-          body: JSON.stringify({ ...validCustomer, country: 'Germany', currency: 42, taxId: 'DE123', address: { line1: 'x', city: 'y', postalCode: 10115 } }),
+          body: JSON.stringify({
+            ...validCustomer,
+            country: 'Germany',
+            currency: 42,
+            taxId: 'DE123',
+            address: { line1: 'x', city: 'y', postalCode: 10115 },
+          }),
           auth: await auth(),
         });
         assert.equal(status, 400);
         assert.equal(body.error.code, 'VALIDATION_FAILED');
         const paths = body.error.details.map((detail) => detail.path);
-        for (const path of ['country', 'currency', 'address.postalCode']) assert.ok(paths.includes(path), `details name ${path}: ${paths.join(',')}`);
+        for (const path of ['country', 'currency', 'address.postalCode'])
+          assert.ok(paths.includes(path), `details name ${path}: ${paths.join(',')}`);
       });
 
       it(`${layer}: a 10 MB body → 413`, async () => {
@@ -200,7 +233,10 @@ describe('foundation: three layers, one correlation ID, one error envelope', () 
     });
 
     it('an unknown route → 404 envelope', async () => {
-      const { status, body } = await send('system-crm', '/v1/nothing-here', { method: 'GET', auth: await serviceToken('system') });
+      const { status, body } = await send('system-crm', '/v1/nothing-here', {
+        method: 'GET',
+        auth: await serviceToken('system'),
+      });
       assert.equal(status, 404);
       assert.equal(body.error.code, 'NOT_FOUND');
     });

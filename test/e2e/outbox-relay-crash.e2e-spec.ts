@@ -3,13 +3,21 @@ import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
-import { connectDatabase, type DataSource, OutboxRepository, SyncExceptionRepository } from '@concord/persistence';
+import {
+  connectDatabase,
+  type DataSource,
+  OutboxRepository,
+  SyncExceptionRepository,
+} from '@concord/persistence';
 import { QueueRuntime, startQueueWorker } from '@concord/queues';
 import { testDatabaseUrl, testRedisUrl, uniqueId, waitFor } from '@concord/testing';
 
 const childScript = fileURLToPath(new URL('../support/relay-child.js', import.meta.url));
 
-function runRelayProcess(queue: string, crashAfterPublish: boolean): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
+function runRelayProcess(
+  queue: string,
+  crashAfterPublish: boolean,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [childScript], {
       env: { ...process.env, RELAY_QUEUE: queue, RELAY_CRASH_AFTER_PUBLISH: crashAfterPublish ? '1' : '0' },
@@ -43,12 +51,26 @@ describe('outbox relay survives being killed', () => {
     await dataSource.transaction((manager) =>
       outbox.add(
         manager,
-        ['created', 'updated', 'synced'].map((step) => ({ queue, jobName: 'customer.changed', entityKey: 'customer-1', payload: { step }, correlationId: `c-${step}` })),
+        ['created', 'updated', 'synced'].map((step) => ({
+          queue,
+          jobName: 'customer.changed',
+          entityKey: 'customer-1',
+          payload: { step },
+          correlationId: `c-${step}`,
+        })),
       ),
     );
     await assert.rejects(
       dataSource.transaction(async (manager) => {
-        await outbox.add(manager, [{ queue, jobName: 'customer.changed', entityKey: 'customer-1', payload: { step: 'rolled-back' }, correlationId: 'c-x' }]);
+        await outbox.add(manager, [
+          {
+            queue,
+            jobName: 'customer.changed',
+            entityKey: 'customer-1',
+            payload: { step: 'rolled-back' },
+            correlationId: 'c-x',
+          },
+        ]);
         throw new Error('rollback');
       }),
     );
@@ -56,7 +78,10 @@ describe('outbox relay survives being killed', () => {
     const crashed = await runRelayProcess(queue, true);
     assert.equal(crashed.signal, 'SIGKILL');
     assert.match(crashed.output, /published/);
-    const pending: Array<{ count: string }> = await dataSource.query(`SELECT count(*) AS count FROM outbox WHERE queue = $1 AND relayed_at IS NULL`, [queue]);
+    const pending: Array<{ count: string }> = await dataSource.query(
+      `SELECT count(*) AS count FROM outbox WHERE queue = $1 AND relayed_at IS NULL`,
+      [queue],
+    );
     assert.equal(Number(pending[0]?.count), 3, 'the killed relay marked nothing');
 
     const restarted = await runRelayProcess(queue, false);
@@ -65,7 +90,12 @@ describe('outbox relay survives being killed', () => {
 
     const received: string[] = [];
     startQueueWorker<{ step: string }>(
-      { queue, acceptsVersions: [1], domain: 'customer', handle: async (data) => void received.push(data.step) },
+      {
+        queue,
+        acceptsVersions: [1],
+        domain: 'customer',
+        handle: async (data) => void received.push(data.step),
+      },
       { runtime, exceptions: new SyncExceptionRepository(dataSource), logger: pino({ level: 'silent' }) },
       { concurrency: 1 },
     );
@@ -79,7 +109,15 @@ describe('outbox relay survives being killed', () => {
   it('relays rows committed while no relay was running once one starts', async () => {
     const queue = uniqueId('late');
     await dataSource.transaction((manager) =>
-      outbox.add(manager, [{ queue, jobName: 'product.changed', entityKey: 'p-1', payload: { sku: 'A' }, correlationId: 'c-late' }]),
+      outbox.add(manager, [
+        {
+          queue,
+          jobName: 'product.changed',
+          entityKey: 'p-1',
+          payload: { sku: 'A' },
+          correlationId: 'c-late',
+        },
+      ]),
     );
     const relayed = await runRelayProcess(queue, false);
     assert.equal(relayed.code, 0);

@@ -14,7 +14,13 @@ const outbox = new OutboxRepository(dataSource);
 if (process.env.RELAY_CRASH_AFTER_PUBLISH === '1') {
   await outbox.relayBatch(1000, async (rows) => {
     for (const row of rows) {
-      await runtime.queue(row.queue).add(row.jobName, { v: 1, correlationId: row.correlationId, data: row.payload }, { jobId: `outbox-${row.id}` });
+      await runtime
+        .queue(row.queue)
+        .add(
+          row.jobName,
+          { v: 1, correlationId: row.correlationId, data: row.payload },
+          { jobId: `outbox-${row.id}` },
+        );
     }
     process.stdout.write('published\n');
     process.kill(process.pid, 'SIGKILL');

@@ -11,7 +11,8 @@ export function captureLogs(): LogCapture {
   return {
     lines,
     write(line: string) {
-      for (const part of line.split('\n')) if (part.trim()) lines.push(JSON.parse(part) as Record<string, unknown>);
+      for (const part of line.split('\n'))
+        if (part.trim()) lines.push(JSON.parse(part) as Record<string, unknown>);
     },
   };
 }
@@ -27,7 +28,10 @@ export interface Stack {
  * Boots the given apps in this process, bottom layer first, each on a free port and wired to the
  * ones already running, against the real test PostgreSQL and Redis.
  */
-export async function bootStack(definitions: AppDefinition[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Stack> {
+export async function bootStack(
+  definitions: AppDefinition[],
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<Stack> {
   const order = { system: 0, process: 1, experience: 2 } as const;
   const sorted = [...definitions].sort((a, b) => order[APPS[a.name].layer] - order[APPS[b.name].layer]);
   const apps = new Map<string, RunningApp>();

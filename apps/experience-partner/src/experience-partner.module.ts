@@ -8,4 +8,8 @@ import { ServiceStatusController } from './service-status/service-status.control
 })
 export class ExperiencePartnerModule {}
 
-export const EXPERIENCE_PARTNER_APP: AppDefinition = { name: 'experience-partner', imports: [ExperiencePartnerModule], diagnostics: false };
+export const EXPERIENCE_PARTNER_APP: AppDefinition = {
+  name: 'experience-partner',
+  imports: [ExperiencePartnerModule],
+  diagnostics: false,
+};

@@ -5,4 +5,8 @@ import { type AppDefinition } from '@concord/platform';
 })
 export class ProcessActivationModule {}
 
-export const PROCESS_ACTIVATION_APP: AppDefinition = { name: 'process-activation', imports: [ProcessActivationModule], queues: true };
+export const PROCESS_ACTIVATION_APP: AppDefinition = {
+  name: 'process-activation',
+  imports: [ProcessActivationModule],
+  queues: true,
+};

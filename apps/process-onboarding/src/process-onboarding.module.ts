@@ -9,4 +9,8 @@ import { ValidateCustomerUseCase } from './customer-validation/validate-customer
 })
 export class ProcessOnboardingModule {}
 
-export const PROCESS_ONBOARDING_APP: AppDefinition = { name: 'process-onboarding', imports: [ProcessOnboardingModule], queues: true };
+export const PROCESS_ONBOARDING_APP: AppDefinition = {
+  name: 'process-onboarding',
+  imports: [ProcessOnboardingModule],
+  queues: true,
+};

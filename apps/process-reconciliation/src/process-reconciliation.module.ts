@@ -5,4 +5,8 @@ import { type AppDefinition } from '@concord/platform';
 })
 export class ProcessReconciliationModule {}
 
-export const PROCESS_RECONCILIATION_APP: AppDefinition = { name: 'process-reconciliation', imports: [ProcessReconciliationModule], queues: true };
+export const PROCESS_RECONCILIATION_APP: AppDefinition = {
+  name: 'process-reconciliation',
+  imports: [ProcessReconciliationModule],
+  queues: true,
+};

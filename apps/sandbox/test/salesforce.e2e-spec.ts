@@ -30,15 +30,21 @@ describe('Salesforce sandbox with jsforce', () => {
   before(async () => {
     keys = await generateKeyPair('RS256');
     sandbox = await startTestSandbox({ salesforce: { jwtPublicKeyPem: await exportSPKI(keys.publicKey) } });
-    const token = await salesforceToken(sandbox.urls.salesforce);
     conn = new jsforce.Connection({
-      instanceUrl: token.instance_url,
-      accessToken: token.access_token,
+      oauth2: { loginUrl: sandbox.urls.salesforce, clientId: 'concord', clientSecret: 'concord-secret' },
       version: '59.0',
     });
+    await conn.authorize({ grant_type: 'client_credentials' });
   });
 
   after(async () => sandbox.close());
+
+  it('logs jsforce in with OAuth2 client credentials and answers its identity call', async () => {
+    assert.equal(conn.instanceUrl, sandbox.urls.salesforce);
+    const identity = await conn.identity();
+    assert.match(identity.user_id, /^005\w{15}$/);
+    assert.match(identity.organization_id, /^00D\w{15}$/);
+  });
 
   it('issues tokens for client credentials and refuses a wrong secret', async () => {
     const ok = await salesforceToken(sandbox.urls.salesforce);

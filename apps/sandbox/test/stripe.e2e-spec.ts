@@ -167,6 +167,78 @@ describe('Stripe sandbox with the stripe SDK', () => {
     }
   });
 
+  it('manages subscription items as their own resource', async () => {
+    const customer = await stripe.customers.create({ name: 'Itemized' });
+    const product = await stripe.products.create({ name: 'Modules' });
+    const [base, addon] = await Promise.all(
+      [1000, 250].map((amount) =>
+        stripe.prices.create({
+          product: product.id,
+          currency: 'usd',
+          unit_amount: amount,
+          recurring: { interval: 'month' },
+        }),
+      ),
+    );
+    const subscription = await stripe.subscriptions.create({
+      customer: customer.id,
+      items: [{ price: base?.id ?? '' }],
+    });
+    const added = await stripe.subscriptionItems.create({
+      subscription: subscription.id,
+      price: addon?.id ?? '',
+      quantity: 2,
+    });
+    assert.deepEqual(
+      [added.object, added.quantity, added.subscription],
+      ['subscription_item', 2, subscription.id],
+    );
+    const changed = await stripe.subscriptionItems.update(added.id, { quantity: 4 });
+    assert.equal(changed.quantity, 4);
+    const listed = await stripe.subscriptionItems.list({ subscription: subscription.id });
+    assert.equal(listed.data.length, 2);
+    const removed = await stripe.subscriptionItems.del(added.id);
+    assert.equal(removed.deleted, true);
+    const after = await stripe.subscriptions.retrieve(subscription.id);
+    assert.deepEqual(
+      after.items.data.map((item) => item.price.id),
+      [base?.id],
+    );
+    await assert.rejects(
+      stripe.subscriptionItems.del(after.items.data[0]?.id ?? ''),
+      /at least one active plan/,
+    );
+  });
+
+  it('leaves a default_incomplete subscription incomplete until its invoice is paid', async () => {
+    const customer = await stripe.customers.create({ name: 'Later payer' });
+    const price = await stripe.prices.create({
+      product_data: { name: 'Desk' },
+      currency: 'usd',
+      unit_amount: 900,
+      recurring: { interval: 'year' },
+    });
+    const subscription = await stripe.subscriptions.create({
+      customer: customer.id,
+      items: [{ price: price.id }],
+      payment_behavior: 'default_incomplete',
+    });
+    assert.equal(subscription.status, 'incomplete');
+    await stripe.invoices.pay(subscription.latest_invoice as string);
+    assert.equal((await stripe.subscriptions.retrieve(subscription.id)).status, 'active');
+  });
+
+  it('pages search results with next_page', async () => {
+    const tag = uniqueSuffix();
+    for (let i = 0; i < 5; i += 1) await stripe.customers.create({ metadata: { batch: tag } });
+    const first = await stripe.customers.search({ query: `metadata['batch']:'${tag}'`, limit: 2 });
+    assert.deepEqual([first.data.length, first.has_more, typeof first.next_page], [2, true, 'string']);
+    const all = await stripe.customers
+      .search({ query: `metadata['batch']:'${tag}'`, limit: 2 })
+      .autoPagingToArray({ limit: 100 });
+    assert.equal(new Set(all.map((c) => c.id)).size, 5);
+  });
+
   it('finalizes and pays a manual invoice with invoice items', async () => {
     const customer = await stripe.customers.create({ name: 'Invoiced' });
     const invoice = await stripe.invoices.create({

@@ -5,6 +5,8 @@ import { type AppDefinition, vendorReachability } from '@concord/platform';
 })
 export class SystemBillingModule {}
 
-export const SYSTEM_BILLING_APP: AppDefinition = { name: 'system-billing', imports: [SystemBillingModule],
+export const SYSTEM_BILLING_APP: AppDefinition = {
+  name: 'system-billing',
+  imports: [SystemBillingModule],
   vendorChecks: (config) => [vendorReachability('stripe', `${config.vendors.stripeUrl}/v1/customers`)],
 };

@@ -5,6 +5,10 @@ import { type AppDefinition, vendorReachability } from '@concord/platform';
 })
 export class SystemCrmModule {}
 
-export const SYSTEM_CRM_APP: AppDefinition = { name: 'system-crm', imports: [SystemCrmModule],
-  vendorChecks: (config) => [vendorReachability('salesforce', `${config.vendors.salesforceUrl}/services/data`)],
+export const SYSTEM_CRM_APP: AppDefinition = {
+  name: 'system-crm',
+  imports: [SystemCrmModule],
+  vendorChecks: (config) => [
+    vendorReachability('salesforce', `${config.vendors.salesforceUrl}/services/data`),
+  ],
 };

@@ -10,7 +10,10 @@ export interface HealthReport {
 }
 
 /** Runs every check concurrently with a deadline, so one hung dependency cannot hang the probe. */
-export async function runHealthChecks(checks: readonly HealthCheck[], timeoutMs = 2000): Promise<HealthReport> {
+export async function runHealthChecks(
+  checks: readonly HealthCheck[],
+  timeoutMs = 2000,
+): Promise<HealthReport> {
   const entries: Array<readonly [string, HealthReport['checks'][string]]> = await Promise.all(
     checks.map(async (health) => {
       const started = performance.now();
@@ -22,12 +25,19 @@ export async function runHealthChecks(checks: readonly HealthCheck[], timeoutMs 
             timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
           }),
         ]);
-        return [health.name, { status: 'ok' as const, latencyMs: Math.round(performance.now() - started) }] as const;
+        return [
+          health.name,
+          { status: 'ok' as const, latencyMs: Math.round(performance.now() - started) },
+        ] as const;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         return [
           health.name,
-          { status: 'unavailable' as const, latencyMs: Math.round(performance.now() - started), error: message },
+          {
+            status: 'unavailable' as const,
+            latencyMs: Math.round(performance.now() - started),
+            error: message,
+          },
         ] as const;
       } finally {
         clearTimeout(timer);

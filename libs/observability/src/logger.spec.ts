@@ -22,9 +22,13 @@ describe('structured logger', () => {
   it('redacts secrets wherever they appear', () => {
     const sink = capture();
     const logger = createLogger({ app: 'test', destination: sink });
-    logger.info({ password: 'p', apiKey: 'k', headers: { authorization: 'Bearer x' }, client: { clientSecret: 's' } }, 'secrets');
+    logger.info(
+      { password: 'p', apiKey: 'k', headers: { authorization: 'Bearer x' }, client: { clientSecret: 's' } },
+      'secrets',
+    );
     const line = JSON.stringify(sink.lines[0]);
-    for (const secret of ['"p"', '"k"', 'Bearer x', '"s"']) assert.ok(!line.includes(secret), `${secret} is redacted`);
+    for (const secret of ['"p"', '"k"', 'Bearer x', '"s"'])
+      assert.ok(!line.includes(secret), `${secret} is redacted`);
     assert.match(line, /\[redacted\]/);
   });
 });

@@ -46,7 +46,11 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
     migrationsTableName: 'concord_migrations',
     applicationName: settings.appName,
     // Two at least: migrations hold one connection for the advisory lock while running on another.
-    extra: { max: Math.max(2, settings.poolSize ?? 10), connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000 },
+    extra: {
+      max: Math.max(2, settings.poolSize ?? 10),
+      connectionTimeoutMillis: 5000,
+      idleTimeoutMillis: 30000,
+    },
   });
 }
 

@@ -38,7 +38,9 @@ export async function startEmbeddedPostgres(settings: EmbeddedPostgresSettings):
     await server.start();
   } catch (error) {
     await db.close();
-    throw new Error(`embedded PostgreSQL could not listen on ${host}:${port}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `embedded PostgreSQL could not listen on ${host}:${port}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return {
     url: `postgres://postgres@${host}:${port}/postgres`,

@@ -20,7 +20,13 @@ export interface AppDescriptor {
   urlEnv: string;
 }
 
-const app = (name: AppName, layer: Layer, port: number, title: string, description: string): AppDescriptor => ({
+const app = (
+  name: AppName,
+  layer: Layer,
+  port: number,
+  title: string,
+  description: string,
+): AppDescriptor => ({
   name,
   layer,
   port,
@@ -31,14 +37,62 @@ const app = (name: AppName, layer: Layer, port: number, title: string, descripti
 
 /** The apps of DESIGN §2 with their default ports (DESIGN §10). */
 export const APPS: Readonly<Record<AppName, AppDescriptor>> = {
-  'experience-partner': app('experience-partner', 'experience', 3000, 'Concord Partner API', 'Partner-facing API: customers, onboarding status, service status.'),
-  'experience-ops': app('experience-ops', 'experience', 3001, 'Concord Operations API', 'Steward and operator API: exceptions, partners, dependency health.'),
-  'process-onboarding': app('process-onboarding', 'process', 3100, 'Concord Onboarding Process API', 'Account onboarding saga: validation, matching, ERP and billing provisioning.'),
-  'process-activation': app('process-activation', 'process', 3101, 'Concord Activation Process API', 'Product and subscription activation across ERP, CRM and billing.'),
-  'process-reconciliation': app('process-reconciliation', 'process', 3102, 'Concord Reconciliation Process API', 'Reconciliation runs, drift findings and event replay.'),
-  'system-crm': app('system-crm', 'system', 3200, 'Concord CRM System API', 'Canonical CRM API in front of Salesforce.'),
-  'system-erp': app('system-erp', 'system', 3201, 'Concord ERP System API', 'Canonical ERP API in front of Business Central.'),
-  'system-billing': app('system-billing', 'system', 3202, 'Concord Billing System API', 'Canonical billing API in front of Stripe.'),
+  'experience-partner': app(
+    'experience-partner',
+    'experience',
+    3000,
+    'Concord Partner API',
+    'Partner-facing API: customers, onboarding status, service status.',
+  ),
+  'experience-ops': app(
+    'experience-ops',
+    'experience',
+    3001,
+    'Concord Operations API',
+    'Steward and operator API: exceptions, partners, dependency health.',
+  ),
+  'process-onboarding': app(
+    'process-onboarding',
+    'process',
+    3100,
+    'Concord Onboarding Process API',
+    'Account onboarding saga: validation, matching, ERP and billing provisioning.',
+  ),
+  'process-activation': app(
+    'process-activation',
+    'process',
+    3101,
+    'Concord Activation Process API',
+    'Product and subscription activation across ERP, CRM and billing.',
+  ),
+  'process-reconciliation': app(
+    'process-reconciliation',
+    'process',
+    3102,
+    'Concord Reconciliation Process API',
+    'Reconciliation runs, drift findings and event replay.',
+  ),
+  'system-crm': app(
+    'system-crm',
+    'system',
+    3200,
+    'Concord CRM System API',
+    'Canonical CRM API in front of Salesforce.',
+  ),
+  'system-erp': app(
+    'system-erp',
+    'system',
+    3201,
+    'Concord ERP System API',
+    'Canonical ERP API in front of Business Central.',
+  ),
+  'system-billing': app(
+    'system-billing',
+    'system',
+    3202,
+    'Concord Billing System API',
+    'Canonical billing API in front of Stripe.',
+  ),
 };
 
 export const SANDBOX_PORTS = { salesforce: 4100, businessCentral: 4101, stripe: 4102 } as const;

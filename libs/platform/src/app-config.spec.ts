@@ -8,15 +8,23 @@ describe('app config', () => {
     assert.equal(process.port, 3100);
     assert.deepEqual(Object.keys(process.downstream).sort(), ['system-billing', 'system-crm', 'system-erp']);
     assert.deepEqual(Object.keys(loadAppConfig('system-crm', {}).downstream), []);
-    const experience = loadAppConfig('experience-partner', { PROCESS_ONBOARDING_URL: 'http://onboarding:3100/' });
+    const experience = loadAppConfig('experience-partner', {
+      PROCESS_ONBOARDING_URL: 'http://onboarding:3100/',
+    });
     assert.equal(experience.downstream['process-onboarding'], 'http://onboarding:3100');
     assert.ok(!('system-crm' in experience.downstream));
   });
 
   it('refuses bad values with a message naming the variable', () => {
-    assert.throws(() => loadAppConfig('system-crm', { PORT: 'eighty' }), (error: unknown) => error instanceof ConfigError && /PORT/.test(error.message));
+    assert.throws(
+      () => loadAppConfig('system-crm', { PORT: 'eighty' }),
+      (error: unknown) => error instanceof ConfigError && /PORT/.test(error.message),
+    );
     assert.throws(() => loadAppConfig('system-crm', { DATABASE_URL: 'not a url' }), /DATABASE_URL/);
     assert.throws(() => loadAppConfig('system-crm', { NODE_ENV: 'production' }), /SERVICE_TOKEN_SECRET/);
-    assert.throws(() => loadAppConfig('system-crm', { SERVICE_TOKEN_SECRET: 'short' }), /SERVICE_TOKEN_SECRET/);
+    assert.throws(
+      () => loadAppConfig('system-crm', { SERVICE_TOKEN_SECRET: 'short' }),
+      /SERVICE_TOKEN_SECRET/,
+    );
   });
 });

@@ -46,7 +46,11 @@ function url(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
 /** Layers call downward only: an app knows the URLs of the layer directly below it, nothing else. */
 function downstreamOf(app: AppDescriptor): AppName[] {
   const below = app.layer === 'experience' ? 'process' : app.layer === 'process' ? 'system' : undefined;
-  return below ? (Object.values(APPS).filter((candidate) => candidate.layer === below).map((candidate) => candidate.name)) : [];
+  return below
+    ? Object.values(APPS)
+        .filter((candidate) => candidate.layer === below)
+        .map((candidate) => candidate.name)
+    : [];
 }
 
 /** The only place that reads the environment; validated once at boot. */
@@ -58,7 +62,8 @@ export function loadAppConfig(name: AppName, env: NodeJS.ProcessEnv = process.en
     throw new ConfigError('SERVICE_TOKEN_SECRET must be set to at least 32 characters');
   }
   const downstream: Partial<Record<AppName, string>> = {};
-  for (const target of downstreamOf(app)) downstream[target] = url(env, APPS[target].urlEnv, defaultAppUrl(target));
+  for (const target of downstreamOf(app))
+    downstream[target] = url(env, APPS[target].urlEnv, defaultAppUrl(target));
   return {
     app,
     host: env.HOST ?? '127.0.0.1',
@@ -71,7 +76,11 @@ export function loadAppConfig(name: AppName, env: NodeJS.ProcessEnv = process.en
     downstream,
     vendors: {
       salesforceUrl: url(env, 'SALESFORCE_URL', `http://127.0.0.1:${SANDBOX_PORTS.salesforce}`),
-      businessCentralUrl: url(env, 'BUSINESS_CENTRAL_URL', `http://127.0.0.1:${SANDBOX_PORTS.businessCentral}`),
+      businessCentralUrl: url(
+        env,
+        'BUSINESS_CENTRAL_URL',
+        `http://127.0.0.1:${SANDBOX_PORTS.businessCentral}`,
+      ),
       stripeUrl: url(env, 'STRIPE_URL', `http://127.0.0.1:${SANDBOX_PORTS.stripe}`),
     },
   };

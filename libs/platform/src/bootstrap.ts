@@ -4,7 +4,13 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type OpenAPIObject } from '@nestjs/swagger';
 import { Redis } from 'ioredis';
-import { createLogger, createMetricsRegistry, type HealthCheck, type Logger, NestPinoLogger } from '@concord/observability';
+import {
+  createLogger,
+  createMetricsRegistry,
+  type HealthCheck,
+  type Logger,
+  NestPinoLogger,
+} from '@concord/observability';
 import { connectDatabase, type DataSource } from '@concord/persistence';
 import { QueueRuntime, registerQueueMetrics } from '@concord/queues';
 import { type AppName } from './app-catalog.js';
@@ -46,18 +52,30 @@ export interface RunningApp {
 /** Boots one Concord app: config, logs, metrics, database (migrated), queues, Fastify, OpenAPI. */
 export async function bootApp(definition: AppDefinition, options: BootOptions = {}): Promise<RunningApp> {
   const config = loadAppConfig(definition.name, options.env);
-  const logger = createLogger({ app: config.app.name, level: config.logLevel, destination: options.logDestination });
+  const logger = createLogger({
+    app: config.app.name,
+    level: config.logLevel,
+    destination: options.logDestination,
+  });
   const registry = createMetricsRegistry(config.app.name);
   const cleanups: Array<() => Promise<unknown>> = [];
   try {
-    const dataSource: DataSource = await connectDatabase({ url: config.databaseUrl, appName: config.app.name });
+    const dataSource: DataSource = await connectDatabase({
+      url: config.databaseUrl,
+      appName: config.app.name,
+    });
     cleanups.push(() => dataSource.destroy());
-    const healthChecks: HealthCheck[] = [{ name: 'postgres', check: async () => void (await dataSource.query('SELECT 1')) }];
+    const healthChecks: HealthCheck[] = [
+      { name: 'postgres', check: async () => void (await dataSource.query('SELECT 1')) },
+    ];
     let queues: QueueRuntime | undefined;
     if (definition.queues) {
       queues = await QueueRuntime.connect({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl });
       cleanups.unshift(() => queues!.close());
-      healthChecks.push({ name: queues.kind === 'redis' ? 'redis' : 'job-store', check: () => queues!.ping() });
+      healthChecks.push({
+        name: queues.kind === 'redis' ? 'redis' : 'job-store',
+        check: () => queues!.ping(),
+      });
       registerQueueMetrics(registry, queues, []);
     } else if (config.redisUrl) {
       const redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
@@ -114,6 +132,7 @@ export async function bootApp(definition: AppDefinition, options: BootOptions = 
         closed = true;
         await app.close();
         for (const cleanup of cleanups) await cleanup().catch(() => undefined);
+        await new Promise<void>((resolve) => logger.flush(() => resolve()));
       },
     };
   } catch (error) {

@@ -28,7 +28,10 @@ export class DependencyReporter {
     return { app: this.config.app.name, layer: this.config.app.layer, status, checks, downstream };
   }
 
-  private async downstreamReport(target: keyof AppConfig['downstream'], timeoutMs: number): Promise<DependencyReportDto> {
+  private async downstreamReport(
+    target: keyof AppConfig['downstream'],
+    timeoutMs: number,
+  ): Promise<DependencyReportDto> {
     const started = performance.now();
     try {
       return await new DiagnosticsClient(this.downstream.get(target)).dependencies(timeoutMs);

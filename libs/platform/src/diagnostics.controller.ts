@@ -52,13 +52,19 @@ export class DiagnosticsController {
     if (targets.length > 0) {
       const target = (next ?? targets[0]) as AppName;
       if (!targets.includes(target)) {
-        throw new ConcordException(ErrorCode.VALIDATION_FAILED, `${this.config.app.name} cannot reach ${target}`, [
-          { path: 'path', message: `next hop must be one of ${targets.join(', ')}` },
-        ]);
+        throw new ConcordException(
+          ErrorCode.VALIDATION_FAILED,
+          `${this.config.app.name} cannot reach ${target}`,
+          [{ path: 'path', message: `next hop must be one of ${targets.join(', ')}` }],
+        );
       }
       hops = (await new DiagnosticsClient(this.downstream.get(target)).trace(rest)).hops;
     }
-    const own = { app: this.config.app.name, layer: this.config.app.layer, durationMs: round(performance.now() - started) };
+    const own = {
+      app: this.config.app.name,
+      layer: this.config.app.layer,
+      durationMs: round(performance.now() - started),
+    };
     return { hops: [own, ...hops] };
   }
 }

@@ -25,7 +25,8 @@ export class DownstreamClients {
     const existing = this.clients.get(target);
     if (existing) return existing;
     const baseUrl = this.config.downstream[target];
-    if (!baseUrl) throw new Error(`${this.config.app.name} may not call ${target}: layers call only the layer below`);
+    if (!baseUrl)
+      throw new Error(`${this.config.app.name} may not call ${target}: layers call only the layer below`);
     const audience = APPS[target].layer;
     const client = createLayerClient({
       system: target,
@@ -33,7 +34,9 @@ export class DownstreamClients {
       registry: this.registry,
       timeoutMs: 10_000,
       headers: async () => {
-        const headers: Record<string, string> = { authorization: `Bearer ${await this.tokens.tokenFor(audience)}` };
+        const headers: Record<string, string> = {
+          authorization: `Bearer ${await this.tokens.tokenFor(audience)}`,
+        };
         const correlationId = currentCorrelationId();
         if (correlationId) headers[CORRELATION_HEADER] = correlationId;
         return headers;

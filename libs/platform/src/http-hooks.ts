@@ -19,7 +19,12 @@ declare module 'fastify' {
  * Correlation and metrics at the edge of every app: the ID is accepted or minted, echoed on the
  * answer, bound to the async context of the handler, and every answer is timed by route template.
  */
-export function installHttpHooks(fastify: FastifyInstance, app: string, logger: Logger, registry: Registry): void {
+export function installHttpHooks(
+  fastify: FastifyInstance,
+  app: string,
+  logger: Logger,
+  registry: Registry,
+): void {
   const duration = httpRequestDuration(registry);
   fastify.decorateRequest('correlationId', '');
   fastify.decorateRequest('startedAt', 0n);

@@ -9,7 +9,13 @@ import {
   ServiceTokenVerifier,
 } from '@concord/governance';
 import { type HealthCheck, type Logger, type Registry } from '@concord/observability';
-import { AuditLogRepository, DataSource, IdempotencyRepository, OutboxRepository, SyncExceptionRepository } from '@concord/persistence';
+import {
+  AuditLogRepository,
+  DataSource,
+  IdempotencyRepository,
+  OutboxRepository,
+  SyncExceptionRepository,
+} from '@concord/persistence';
 import { QueueProducer, QueueRuntime } from '@concord/queues';
 import { type AppConfig } from './app-config.js';
 import { DependencyReporter } from './dependency-reporter.service.js';
@@ -46,7 +52,10 @@ export class PlatformModule {
       { provide: VENDOR_CHECKS, useValue: runtime.vendorChecks },
       { provide: DataSource, useValue: dataSource },
       { provide: ServiceTokenIssuer, useValue: issuer },
-      { provide: ServiceTokenVerifier, useValue: new ServiceTokenVerifier(config.serviceTokenSecret, config.app.layer) },
+      {
+        provide: ServiceTokenVerifier,
+        useValue: new ServiceTokenVerifier(config.serviceTokenSecret, config.app.layer),
+      },
       { provide: CredentialStore, useValue: new CredentialStore(dataSource) },
       { provide: SyncExceptionRepository, useValue: new SyncExceptionRepository(dataSource) },
       { provide: OutboxRepository, useValue: new OutboxRepository(dataSource) },

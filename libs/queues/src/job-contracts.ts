@@ -21,5 +21,7 @@ export interface JobEnvelope<T = unknown> {
 export function isJobEnvelope(value: unknown): value is JobEnvelope {
   if (!value || typeof value !== 'object') return false;
   const candidate = value as Record<string, unknown>;
-  return typeof candidate.v === 'number' && typeof candidate.correlationId === 'string' && 'data' in candidate;
+  return (
+    typeof candidate.v === 'number' && typeof candidate.correlationId === 'string' && 'data' in candidate
+  );
 }

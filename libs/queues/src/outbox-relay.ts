@@ -54,7 +54,10 @@ export class OutboxRelay {
       try {
         relayed = await this.relayOnce();
       } catch (error) {
-        this.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'outbox relay pass failed');
+        this.logger.error(
+          { err: error instanceof Error ? error.message : String(error) },
+          'outbox relay pass failed',
+        );
       }
       if (relayed === 0 && this.running) await this.sleep(this.settings.idleDelayMs ?? 250);
     }
@@ -73,7 +76,10 @@ export class OutboxRelay {
         published.push(row.id);
       } catch (error) {
         blockedEntities.add(row.entityKey);
-        this.logger.warn({ outboxId: row.id, err: error instanceof Error ? error.message : String(error) }, 'outbox publish failed');
+        this.logger.warn(
+          { outboxId: row.id, err: error instanceof Error ? error.message : String(error) },
+          'outbox publish failed',
+        );
       }
     }
     return published;

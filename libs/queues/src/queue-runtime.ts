@@ -1,4 +1,12 @@
-import { Queue, Worker, createPostgresBackend, runMigrations, withBackend, type Processor, type WorkerOptions } from 'bullmq';
+import {
+  Queue,
+  Worker,
+  createPostgresBackend,
+  runMigrations,
+  withBackend,
+  type Processor,
+  type WorkerOptions,
+} from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { JOB_STORE_SCHEMA } from '@concord/persistence';
@@ -36,20 +44,37 @@ export class QueueRuntime {
   private constructor(
     readonly kind: QueueBackendKind,
     private readonly makeQueue: (name: string) => AnyQueue,
-    private readonly makeWorker: (name: string, processor: Processor, options: QueueRuntimeWorkerOptions) => AnyWorker,
+    private readonly makeWorker: (
+      name: string,
+      processor: Processor,
+      options: QueueRuntimeWorkerOptions,
+    ) => AnyWorker,
     readonly ping: () => Promise<void>,
     private readonly closeConnection: () => Promise<void>,
   ) {}
 
   static async connect(settings: QueueRuntimeSettings): Promise<QueueRuntime> {
     const jobDefaults = defaultJobOptions(settings.retryPolicy);
-    if (settings.redisUrl) return QueueRuntime.connectRedis(settings.redisUrl, settings.prefix ?? 'concord', jobDefaults);
-    return QueueRuntime.connectPostgres(settings.databaseUrl, settings.schema ?? JOB_STORE_SCHEMA, jobDefaults);
+    if (settings.redisUrl)
+      return QueueRuntime.connectRedis(settings.redisUrl, settings.prefix ?? 'concord', jobDefaults);
+    return QueueRuntime.connectPostgres(
+      settings.databaseUrl,
+      settings.schema ?? JOB_STORE_SCHEMA,
+      jobDefaults,
+    );
   }
 
-  private static async connectRedis(url: string, prefix: string, jobDefaults: ReturnType<typeof defaultJobOptions>) {
+  private static async connectRedis(
+    url: string,
+    prefix: string,
+    jobDefaults: ReturnType<typeof defaultJobOptions>,
+  ) {
     // BullMQ requires maxRetriesPerRequest null on connections used by workers.
-    const connection = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true, connectTimeout: 5000 });
+    const connection = new Redis(url, {
+      maxRetriesPerRequest: null,
+      lazyConnect: true,
+      connectTimeout: 5000,
+    });
     try {
       await connection.connect();
       await connection.ping();
@@ -70,7 +95,11 @@ export class QueueRuntime {
     );
   }
 
-  private static async connectPostgres(url: string, schema: string, jobDefaults: ReturnType<typeof defaultJobOptions>) {
+  private static async connectPostgres(
+    url: string,
+    schema: string,
+    jobDefaults: ReturnType<typeof defaultJobOptions>,
+  ) {
     const pool = new pg.Pool({ connectionString: url, max: 20, application_name: 'concord-queues' });
     try {
       const client = await pool.connect();

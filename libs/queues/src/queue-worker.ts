@@ -53,7 +53,14 @@ export function startQueueWorker<T>(
         const attempts = job.opts.attempts ?? 1;
         const final = error instanceof UnrecoverableError || job.attemptsMade + 1 >= attempts;
         deps.logger.warn(
-          { queue: definition.queue, jobId: job.id, jobName: job.name, attempt: job.attemptsMade + 1, final, err: describeError(error) },
+          {
+            queue: definition.queue,
+            jobId: job.id,
+            jobName: job.name,
+            attempt: job.attemptsMade + 1,
+            final,
+            err: describeError(error),
+          },
           'job attempt failed',
         );
         if (final) {

@@ -23,7 +23,14 @@ interface Backend {
 }
 
 const backends: Backend[] = [
-  { name: 'redis', setUp: async () => ({ databaseUrl: testDatabaseUrl(), redisUrl: testRedisUrl(), tearDown: async () => {} }) },
+  {
+    name: 'redis',
+    setUp: async () => ({
+      databaseUrl: testDatabaseUrl(),
+      redisUrl: testRedisUrl(),
+      tearDown: async () => {},
+    }),
+  },
   { name: 'postgres', setUp: async () => ({ databaseUrl: testDatabaseUrl(), tearDown: async () => {} }) },
   {
     name: 'pglite',
@@ -85,7 +92,9 @@ for (const backend of backends) {
       );
       const producer = new QueueProducer(runtime);
       await Promise.all(
-        Array.from({ length: 500 }, (_, n) => producer.enqueue(queue, 'count', { n }, { correlationId: `corr-${n}` })),
+        Array.from({ length: 500 }, (_, n) =>
+          producer.enqueue(queue, 'count', { n }, { correlationId: `corr-${n}` }),
+        ),
       );
       await waitFor(async () => (seen.size === 500 ? true : undefined), 60_000);
       assert.equal(seen.get(42), 'corr-42');
@@ -106,7 +115,12 @@ for (const backend of backends) {
         },
         { runtime, exceptions, logger },
       );
-      const jobId = await new QueueProducer(runtime).enqueue(queue, 'provision', { customer: 'ACME' }, { correlationId: 'corr-fail' });
+      const jobId = await new QueueProducer(runtime).enqueue(
+        queue,
+        'provision',
+        { customer: 'ACME' },
+        { correlationId: 'corr-fail' },
+      );
       const rows = await waitFor(async () => {
         const found = await exceptions.findByJob(queue, jobId);
         return found.length > 0 ? found : undefined;
@@ -130,7 +144,9 @@ for (const backend of backends) {
           domain: 'customer',
           handle: async () => {
             calls += 1;
-            throw new NonRetryableJobError('rejected-by-target', 'ERP rejected the tax ID', { system: 'erp' });
+            throw new NonRetryableJobError('rejected-by-target', 'ERP rejected the tax ID', {
+              system: 'erp',
+            });
           },
         },
         { runtime, exceptions, logger },
@@ -148,12 +164,19 @@ for (const backend of backends) {
       const queue = uniqueId('outbox');
       const received: string[] = [];
       startQueueWorker<{ label: string }>(
-        { queue, acceptsVersions: [1], domain: 'test', handle: async (data) => void received.push(data.label) },
+        {
+          queue,
+          acceptsVersions: [1],
+          domain: 'test',
+          handle: async (data) => void received.push(data.label),
+        },
         { runtime, exceptions, logger },
       );
       await assert.rejects(
         dataSource.transaction(async (manager) => {
-          await outbox.add(manager, [{ queue, jobName: 'x', entityKey: 'e1', payload: { label: 'rolled-back' }, correlationId: 'c1' }]);
+          await outbox.add(manager, [
+            { queue, jobName: 'x', entityKey: 'e1', payload: { label: 'rolled-back' }, correlationId: 'c1' },
+          ]);
           throw new Error('abort');
         }),
       );
@@ -175,7 +198,9 @@ for (const backend of backends) {
       const queue = uniqueId('crash');
       const received: string[] = [];
       await dataSource.transaction((manager) =>
-        outbox.add(manager, [{ queue, jobName: 'x', entityKey: 'e9', payload: { label: 'only-once' }, correlationId: 'c9' }]),
+        outbox.add(manager, [
+          { queue, jobName: 'x', entityKey: 'e9', payload: { label: 'only-once' }, correlationId: 'c9' },
+        ]),
       );
       // First pass enqueues, then the transaction that would mark the row aborts, as a killed process would.
       await assert.rejects(
@@ -188,7 +213,12 @@ for (const backend of backends) {
         }),
       );
       startQueueWorker<{ label: string }>(
-        { queue, acceptsVersions: [1], domain: 'test', handle: async (data) => void received.push(data.label) },
+        {
+          queue,
+          acceptsVersions: [1],
+          domain: 'test',
+          handle: async (data) => void received.push(data.label),
+        },
         { runtime, exceptions, logger },
       );
       const restarted = new OutboxRelay(outbox, runtime, logger);

@@ -2,8 +2,33 @@ import { Injectable } from '@nestjs/common';
 import { type CustomerV1, type CustomerValidationResultDto, normalizeTaxId } from '@concord/contracts';
 
 const EU_VAT_COUNTRIES = new Set([
-  'AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV',
-  'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK',
+  'AT',
+  'BE',
+  'BG',
+  'CY',
+  'CZ',
+  'DE',
+  'DK',
+  'EE',
+  'ES',
+  'FI',
+  'FR',
+  'GR',
+  'HR',
+  'HU',
+  'IE',
+  'IT',
+  'LT',
+  'LU',
+  'LV',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SE',
+  'SI',
+  'SK',
 ]);
 
 /**
@@ -23,9 +48,12 @@ export class ValidateCustomerUseCase {
     };
     const warnings: string[] = [];
     if (!customer.taxId && EU_VAT_COUNTRIES.has(customer.country)) {
-      warnings.push(`taxId is missing: business customers in ${customer.country} are invoiced with a VAT number`);
+      warnings.push(
+        `taxId is missing: business customers in ${customer.country} are invoiced with a VAT number`,
+      );
     }
-    if (!customer.address) warnings.push('address is missing: the ERP needs a billing address before the first invoice');
+    if (!customer.address)
+      warnings.push('address is missing: the ERP needs a billing address before the first invoice');
     return { valid: true, customer: normalized, warnings };
   }
 }

@@ -3,6 +3,7 @@ import { pathOf } from '../shared/control-path.util.js';
 import { createVendorServer, type VendorServer } from '../shared/vendor-server.factory.js';
 import { installApiGuard } from './api-guard.hooks.js';
 import { registerBatchRoutes } from './batch.routes.js';
+import { BusinessCentralAdmin } from './business-central.admin.js';
 import { BcError, faultBody, notFoundSegment } from './business-central.errors.js';
 import { type BusinessCentralLimitName, BusinessCentralSandbox } from './business-central.state.js';
 import { EntityService } from './entity.service.js';
@@ -27,8 +28,10 @@ export function createBusinessCentralServer(
   options: BusinessCentralServerOptions = {},
 ): BusinessCentralServer {
   const sandbox = new BusinessCentralSandbox(options.limits);
+  const admin = new BusinessCentralAdmin(sandbox);
+  admin.reset(options.seed !== false);
   const server = createVendorServer({
-    admin: sandbox,
+    admin,
     faultBody,
     routeLabel: (request) => routeLabel(request.url),
   });
@@ -54,6 +57,5 @@ export function createBusinessCentralServer(
   registerOAuthRoutes(app, sandbox);
   registerODataRoutes(app, sandbox, service);
   registerBatchRoutes(app, sandbox);
-  if (options.seed !== false) sandbox.seed();
   return { ...server, sandbox };
 }

@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LimitsRegistry } from '../shared/limits.registry.js';
 import { randomBase62 } from '../shared/random.util.js';
-import { type VendorAdmin } from '../shared/vendor-admin.types.js';
 import { type BcRecord, type BcValue } from './bc-entity.types.js';
-import { seedCompanies, seedDemoData } from './business-central.seed.js';
-import { ENTITY_DEFS } from './entity.registry.js';
 
 export type BusinessCentralLimitName =
   'pageSize' | 'requestBudget' | 'budgetWindowSeconds' | 'deltaTokenTtlSeconds' | 'tokenTtlSeconds';
@@ -54,7 +51,8 @@ interface Data {
 
 const emptyData = (): Data => ({ tables: new Map(), tombstones: [], seq: 0, counters: new Map() });
 
-export class BusinessCentralSandbox implements VendorAdmin {
+/** Per-company tables, change sequence and tombstones, tokens and the request budget. */
+export class BusinessCentralSandbox {
   companies: Company[] = [];
   epoch = randomBase62(8);
   readonly limitsRegistry: LimitsRegistry<BusinessCentralLimitName>;
@@ -67,7 +65,6 @@ export class BusinessCentralSandbox implements VendorAdmin {
       { ...BUSINESS_CENTRAL_DEFAULT_LIMITS, ...limits },
       { pageSize: 1, requestBudget: 0, budgetWindowSeconds: 1, tokenTtlSeconds: 1 },
     );
-    this.reset(false);
   }
 
   table(company: string, set: string): Map<string, Row> {
@@ -147,41 +144,17 @@ export class BusinessCentralSandbox implements VendorAdmin {
     return true;
   }
 
-  reset(seed: boolean): void {
+  /** Forgets all data, tokens and budget use; limits go back to their start-up values. */
+  clear(): void {
     this.data = emptyData();
     this.epoch = randomBase62(8);
     this.tokens.clear();
     this.budget = { windowStart: 0, used: 0 };
     this.limitsRegistry.reset();
-    this.companies = seedCompanies(this);
-    if (seed) this.seed();
-  }
-
-  seed(): void {
-    seedDemoData(this);
+    this.companies = [];
   }
 
   newId(): string {
     return randomUUID();
-  }
-
-  recordTypes(): string[] {
-    return ['companies', ...ENTITY_DEFS.map((def) => def.set)];
-  }
-
-  records(type: string): unknown[] | undefined {
-    if (type === 'companies') return this.companies;
-    if (!ENTITY_DEFS.some((def) => def.set === type)) return undefined;
-    return this.companies.flatMap((company) =>
-      [...this.table(company.id, type).values()].map((row) => ({ companyId: company.id, ...row.data })),
-    );
-  }
-
-  limits(): Record<string, number> {
-    return this.limitsRegistry.all();
-  }
-
-  updateLimits(patch: unknown): string | undefined {
-    return this.limitsRegistry.update(patch);
   }
 }

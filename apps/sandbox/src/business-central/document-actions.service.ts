@@ -2,12 +2,8 @@ import { type BcRecord } from './bc-entity.types.js';
 import { BcError, notFoundSegment } from './business-central.errors.js';
 import { type BusinessCentralSandbox, type Row } from './business-central.state.js';
 import { type EntityService } from './entity.service.js';
-import {
-  salesInvoiceEntity,
-  salesInvoiceLineEntity,
-  salesOrderEntity,
-  salesOrderLineEntity,
-} from './entities/sales-document.entity.js';
+import { salesInvoiceEntity, salesOrderEntity } from './entities/sales-header.entity.js';
+import { salesInvoiceLineEntity, salesOrderLineEntity } from './entities/sales-line.entity.js';
 
 const nothingToPost = (): BcError =>
   new BcError(400, 'Application_DialogException', 'There is nothing to post.');

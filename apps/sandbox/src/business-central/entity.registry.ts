@@ -7,12 +7,8 @@ import {
   dimensionValueEntity,
   paymentTermsEntity,
 } from './entities/reference.entity.js';
-import {
-  salesInvoiceEntity,
-  salesInvoiceLineEntity,
-  salesOrderEntity,
-  salesOrderLineEntity,
-} from './entities/sales-document.entity.js';
+import { salesInvoiceEntity, salesOrderEntity } from './entities/sales-header.entity.js';
+import { salesInvoiceLineEntity, salesOrderLineEntity } from './entities/sales-line.entity.js';
 
 export const ENTITY_DEFS: readonly EntityDef[] = [
   customerEntity,

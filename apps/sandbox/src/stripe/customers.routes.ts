@@ -1,13 +1,7 @@
 import { type FastifyInstance } from 'fastify';
 import { applyCustomerParams, newCustomer } from './customer.factory.js';
 import { LIST_PARAMS, paginate } from './list.util.js';
-import {
-  deleted,
-  listRenderer,
-  paramsOf,
-  requestMeta,
-  respond,
-} from './route.helpers.js';
+import { deleted, listRenderer, paramsOf, requestMeta, respond } from './route.helpers.js';
 import { metadataField, searchPage } from './search.util.js';
 import { type SearchField } from './search-query.parser.js';
 import { resourceMissing } from './stripe.errors.js';

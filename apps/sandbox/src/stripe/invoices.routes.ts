@@ -1,20 +1,8 @@
 import { type FastifyInstance } from 'fastify';
-import {
-  finalizeInvoice,
-  markPaid,
-  newInvoice,
-  recalculate,
-  requireDraft,
-} from './invoice.service.js';
+import { finalizeInvoice, markPaid, newInvoice, recalculate, requireDraft } from './invoice.service.js';
 import { presentLine } from './invoice.presenter.js';
 import { LIST_PARAMS, paginate } from './list.util.js';
-import {
-  deleted,
-  listRenderer,
-  paramsOf,
-  requestMeta,
-  respond,
-} from './route.helpers.js';
+import { deleted, listRenderer, paramsOf, requestMeta, respond } from './route.helpers.js';
 import { metadataField, searchPage } from './search.util.js';
 import { type SearchField } from './search-query.parser.js';
 import { invalidRequest, missingReference, resourceMissing } from './stripe.errors.js';

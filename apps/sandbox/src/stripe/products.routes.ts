@@ -1,13 +1,7 @@
 import { type FastifyInstance } from 'fastify';
 import { LIST_PARAMS, paginate } from './list.util.js';
 import { createPrice } from './price.factory.js';
-import {
-  deleted,
-  listRenderer,
-  paramsOf,
-  requestMeta,
-  respond,
-} from './route.helpers.js';
+import { deleted, listRenderer, paramsOf, requestMeta, respond } from './route.helpers.js';
 import { metadataField, searchPage } from './search.util.js';
 import { type SearchField } from './search-query.parser.js';
 import { invalidRequest, resourceMissing } from './stripe.errors.js';

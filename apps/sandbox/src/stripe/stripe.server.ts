@@ -9,8 +9,10 @@ import { registerInvoiceItemRoutes } from './invoice-items.routes.js';
 import { registerInvoiceRoutes } from './invoices.routes.js';
 import { registerPriceRoutes } from './prices.routes.js';
 import { registerProductRoutes } from './products.routes.js';
+import { StripeAdmin } from './stripe.admin.js';
 import { faultBody, StripeError } from './stripe.errors.js';
 import { type StripeLimitName, StripeSandbox } from './stripe.state.js';
+import { registerSubscriptionItemRoutes } from './subscription-items.routes.js';
 import { registerSubscriptionRoutes } from './subscriptions.routes.js';
 import { registerWebhookEndpointRoutes } from './webhook-endpoints.routes.js';
 
@@ -39,7 +41,12 @@ function installParsers(app: FastifyInstance): void {
 
 export function createStripeServer(options: StripeServerOptions = {}): StripeServer {
   const sandbox = new StripeSandbox(options.limits);
-  const server = createVendorServer({ admin: sandbox, faultBody, querystringParser: parseForm });
+  const admin = new StripeAdmin(sandbox);
+  const server = createVendorServer({
+    admin,
+    faultBody,
+    querystringParser: parseForm,
+  });
   const { app } = server;
   installParsers(app);
   app.setErrorHandler((error: FastifyError, _request, reply) => {
@@ -62,6 +69,7 @@ export function createStripeServer(options: StripeServerOptions = {}): StripeSer
   registerProductRoutes(app, sandbox);
   registerPriceRoutes(app, sandbox);
   registerSubscriptionRoutes(app, sandbox);
+  registerSubscriptionItemRoutes(app, sandbox);
   registerInvoiceRoutes(app, sandbox);
   registerInvoiceItemRoutes(app, sandbox);
   registerEventRoutes(app, sandbox);
@@ -70,6 +78,6 @@ export function createStripeServer(options: StripeServerOptions = {}): StripeSer
     sandbox.webhooks.stop();
     done();
   });
-  if (options.seed !== false) sandbox.seed();
+  if (options.seed !== false) admin.seed();
   return { ...server, sandbox };
 }

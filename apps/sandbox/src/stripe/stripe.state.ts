@@ -1,9 +1,6 @@
 import { LimitsRegistry } from '../shared/limits.registry.js';
 import { randomBase62 } from '../shared/random.util.js';
-import { type VendorAdmin } from '../shared/vendor-admin.types.js';
 import { IdempotencyStore } from './idempotency.store.js';
-import { presentObject } from './presenters.js';
-import { seedStripe } from './stripe.seed.js';
 import {
   Collection,
   type Customer,
@@ -34,7 +31,8 @@ export interface RequestMeta {
   idempotencyKey: string | null;
 }
 
-export class StripeSandbox implements VendorAdmin {
+/** The account's objects and the state of its idempotency keys, rate window and webhook deliveries. */
+export class StripeSandbox {
   readonly customers = new Collection<Customer>();
   readonly products = new Collection<Product>();
   readonly prices = new Collection<Price>();
@@ -75,74 +73,7 @@ export class StripeSandbox implements VendorAdmin {
     return true;
   }
 
-  emit(
-    type: string,
-    object: StripeObject,
-    request: RequestMeta,
-    previous?: Record<string, unknown>,
-  ): StripeEvent {
-    const event: StripeEvent = {
-      id: this.newId('evt'),
-      object: 'event',
-      api_version: STRIPE_API_VERSION,
-      created: this.now(),
-      data: { object: presentObject(this, object), ...(previous ? { previous_attributes: previous } : {}) },
-      livemode: false,
-      pending_webhooks: 0,
-      request: { id: request.id, idempotency_key: request.idempotencyKey },
-      type,
-    };
-    this.events.set(event);
-    this.webhooks.dispatch(event);
-    return event;
-  }
-
-  findAny(id: string): StripeObject | undefined {
-    const collections: Record<string, Collection<StripeObject>> = {
-      cus: this.customers,
-      prod: this.products,
-      price: this.prices,
-      sub: this.subscriptions,
-      in: this.invoices,
-      ii: this.invoiceItems,
-      evt: this.events,
-      we: this.webhookEndpoints,
-    };
-    return collections[id.split('_')[0] ?? '']?.get(id);
-  }
-
-  reset(seed: boolean): void {
-    for (const collection of this.allCollections()) collection.clear();
-    this.idempotency.clear();
-    this.deletedIds.clear();
-    this.webhooks.stop();
-    this.recentRequests = [];
-    this.limitsRegistry.reset();
-    if (seed) this.seed();
-  }
-
-  seed(): void {
-    seedStripe(this);
-  }
-
-  recordTypes(): string[] {
-    return [...Object.keys(this.collectionsByName()), 'webhook_deliveries'];
-  }
-
-  records(type: string): unknown[] | undefined {
-    if (type === 'webhook_deliveries') return this.webhooks.deliveries();
-    return this.collectionsByName()[type]?.newestFirst();
-  }
-
-  limits(): Record<string, number> {
-    return this.limitsRegistry.all();
-  }
-
-  updateLimits(patch: unknown): string | undefined {
-    return this.limitsRegistry.update(patch);
-  }
-
-  private collectionsByName(): Record<string, Collection<StripeObject>> {
+  collectionsByName(): Record<string, Collection<StripeObject>> {
     return {
       customers: this.customers,
       products: this.products,
@@ -155,7 +86,27 @@ export class StripeSandbox implements VendorAdmin {
     };
   }
 
-  private allCollections(): Collection<StripeObject>[] {
-    return Object.values(this.collectionsByName());
+  findAny(id: string): StripeObject | undefined {
+    const byPrefix: Record<string, Collection<StripeObject>> = {
+      cus: this.customers,
+      prod: this.products,
+      price: this.prices,
+      sub: this.subscriptions,
+      in: this.invoices,
+      ii: this.invoiceItems,
+      evt: this.events,
+      we: this.webhookEndpoints,
+    };
+    return byPrefix[id.split('_')[0] ?? '']?.get(id);
+  }
+
+  /** Forgets every object, key, delivery and counter; limits go back to their start-up values. */
+  clear(): void {
+    for (const collection of Object.values(this.collectionsByName())) collection.clear();
+    this.idempotency.clear();
+    this.deletedIds.clear();
+    this.webhooks.stop();
+    this.recentRequests = [];
+    this.limitsRegistry.reset();
   }
 }

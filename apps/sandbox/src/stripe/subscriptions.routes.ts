@@ -8,7 +8,6 @@ import { type StripeSandbox } from './stripe.state.js';
 import { type Subscription } from './stripe-object.types.js';
 import { createSubscription } from './subscription.factory.js';
 import { cancelSubscription } from './subscription-lifecycle.service.js';
-import { presentItem } from './subscription.presenter.js';
 import { updateSubscription } from './subscription-update.service.js';
 
 type IdParams = { Params: { id: string } };
@@ -104,20 +103,5 @@ export function registerSubscriptionRoutes(app: FastifyInstance, sandbox: Stripe
       feedback: details?.string('feedback') ?? null,
     });
     return respond(sandbox, request, canceled);
-  });
-
-  app.get('/v1/subscription_items', (request) => {
-    const params = paramsOf(request).allowOnly([...LIST_PARAMS, 'subscription']);
-    const subscription = find(params.requiredString('subscription'));
-    const items = [...subscription.items]
-      .reverse()
-      .map((item) => ({ ...presentItem(sandbox, subscription, item), id: item.id, created: item.created }));
-    return paginate(
-      items as { id: string; object: string; created: number }[],
-      params,
-      `/v1/subscription_items`,
-      'subscription_item',
-      (item) => item,
-    );
   });
 }

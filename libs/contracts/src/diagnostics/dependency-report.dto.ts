@@ -38,7 +38,12 @@ export class DependencyReportDto {
 }
 
 export class DependencyQueryDto {
-  @ApiPropertyOptional({ description: 'Budget for each check and downstream call, in ms', minimum: 100, maximum: 10000, example: 2000 })
+  @ApiPropertyOptional({
+    description: 'Budget for each check and downstream call, in ms',
+    minimum: 100,
+    maximum: 10000,
+    example: 2000,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -3,7 +3,8 @@ import { IsOptional, Matches } from 'class-validator';
 
 export class TraceQueryDto {
   @ApiPropertyOptional({
-    description: 'Apps to traverse below this one, comma separated, one per layer; by default the first app of each layer',
+    description:
+      'Apps to traverse below this one, comma separated, one per layer; by default the first app of each layer',
     example: 'process-onboarding,system-crm',
   })
   @IsOptional()
@@ -18,7 +19,10 @@ export class TraceHopDto {
   @ApiProperty({ enum: ['experience', 'process', 'system'], example: 'process' })
   layer!: 'experience' | 'process' | 'system';
 
-  @ApiProperty({ description: 'Time this app spent on the request, downstream calls included', example: 1.42 })
+  @ApiProperty({
+    description: 'Time this app spent on the request, downstream calls included',
+    example: 1.42,
+  })
   durationMs!: number;
 }
 

@@ -8,14 +8,19 @@ describe('API keys', () => {
     const parsed = parseApiKey(apiKey);
     assert.equal(parsed?.kind, 'partner');
     assert.equal(parsed?.prefix, prefix);
-    assert.ok(secretMatches(parsed!.secret, secretHash));
-    assert.ok(!secretMatches(`${parsed!.secret.slice(0, -1)}x`, secretHash));
+    assert.ok(secretMatches(parsed.secret, secretHash));
+    assert.ok(!secretMatches(`${parsed.secret.slice(0, -1)}x`, secretHash));
     assert.ok(!apiKey.includes(secretHash));
   });
 
   it('tells partner keys from operator keys and rejects anything malformed', () => {
     assert.equal(parseApiKey(generateApiKey('operator').apiKey)?.kind, 'operator');
-    for (const bad of ['', 'cpk_short_x', 'eyJhbGciOi.x.y', 'xyz_aaaaaaaaaaaa_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb']) {
+    for (const bad of [
+      '',
+      'cpk_short_x',
+      'eyJhbGciOi.x.y',
+      'xyz_aaaaaaaaaaaa_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb',
+    ]) {
       assert.equal(parseApiKey(bad), undefined);
     }
   });

@@ -13,7 +13,11 @@ export interface ParsedApiKey {
 
 /** `cpk_<lookup id>_<256-bit secret>`: the lookup id finds the row, only a hash of the secret is stored. */
 export function generateApiKey(kind: ApiKeyKind): { apiKey: string; prefix: string; secretHash: string } {
-  const prefix = randomBytes(9).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 12);
+  const prefix = randomBytes(9)
+    .toString('base64url')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '0')
+    .slice(0, 12);
   const secret = randomBytes(32).toString('base64url');
   return { apiKey: `${KIND_PREFIX[kind]}_${prefix}_${secret}`, prefix, secretHash: hashSecret(secret) };
 }

@@ -13,16 +13,19 @@ export type AuthPolicy =
 export const AUTH_POLICY = 'concord:auth-policy';
 
 /** Open to anyone: health, metrics and documents only. */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(AUTH_POLICY, { kind: 'public' } satisfies AuthPolicy);
+export const Public = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(AUTH_POLICY, { kind: 'public' } satisfies AuthPolicy);
 
 /** Callable only by the layer above, with a service token whose audience is this app's layer. */
-export const ServiceAuth = (): MethodDecorator & ClassDecorator => SetMetadata(AUTH_POLICY, { kind: 'service' } satisfies AuthPolicy);
+export const ServiceAuth = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(AUTH_POLICY, { kind: 'service' } satisfies AuthPolicy);
 
 /**
  * Callable by whoever sits directly above this app: the layer above (service token) for process and
  * system apps, an operator (viewer or higher) at the experience edge. Used by routes every app shares.
  */
-export const InternalAuth = (): MethodDecorator & ClassDecorator => SetMetadata(AUTH_POLICY, { kind: 'internal' } satisfies AuthPolicy);
+export const InternalAuth = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(AUTH_POLICY, { kind: 'internal' } satisfies AuthPolicy);
 
 /** Callable by a partner credential holding every listed scope. */
 export const PartnerAuth = (...scopes: string[]): MethodDecorator & ClassDecorator =>

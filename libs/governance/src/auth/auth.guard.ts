@@ -34,13 +34,19 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const policy = this.reflector.getAllAndOverride<AuthPolicy | undefined>(AUTH_POLICY, [context.getHandler(), context.getClass()]);
+    const policy = this.reflector.getAllAndOverride<AuthPolicy | undefined>(AUTH_POLICY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!policy) throw forbidden('This route declares no access policy');
     if (policy.kind === 'public') return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const token = bearerToken(request);
     if (!token) throw unauthenticated('Missing bearer credentials');
-    request.principal = await this.authenticate(policy.kind === 'internal' ? this.internalPolicy() : policy, token);
+    request.principal = await this.authenticate(
+      policy.kind === 'internal' ? this.internalPolicy() : policy,
+      token,
+    );
     return true;
   }
 
@@ -72,7 +78,8 @@ export class AuthGuard implements CanActivate {
         const principal = await this.credentials.verify(token);
         if (!principal) throw unauthenticated('Invalid or revoked API key');
         if (principal.kind !== 'operator') throw forbidden('This API is for operator credentials');
-        if (ROLE_RANK[principal.role] < ROLE_RANK[policy.role]) throw forbidden(`Requires role ${policy.role}`);
+        if (ROLE_RANK[principal.role] < ROLE_RANK[policy.role])
+          throw forbidden(`Requires role ${policy.role}`);
         return principal;
       }
     }

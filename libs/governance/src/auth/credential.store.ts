@@ -25,11 +25,18 @@ export class CredentialStore {
     private readonly cacheMs = 5000,
   ) {}
 
-  async createPartner(name: string, scopes: readonly string[]): Promise<{ partnerId: string; apiKey: string }> {
+  async createPartner(
+    name: string,
+    scopes: readonly string[],
+  ): Promise<{ partnerId: string; apiKey: string }> {
     const unknown = scopes.filter((scope) => !(PARTNER_SCOPES as readonly string[]).includes(scope));
-    if (unknown.length > 0) throw new Error(`unknown scopes: ${unknown.join(', ')} (known: ${PARTNER_SCOPES.join(', ')})`);
+    if (unknown.length > 0)
+      throw new Error(`unknown scopes: ${unknown.join(', ')} (known: ${PARTNER_SCOPES.join(', ')})`);
     return this.dataSource.transaction(async (manager) => {
-      const rows: Array<{ id: string }> = await manager.query(`INSERT INTO partner (name) VALUES ($1) RETURNING id`, [name]);
+      const rows: Array<{ id: string }> = await manager.query(
+        `INSERT INTO partner (name) VALUES ($1) RETURNING id`,
+        [name],
+      );
       const partnerId = rows[0]!.id;
       const apiKey = await this.insertKey(manager, 'partner', partnerId, [...scopes]);
       return { partnerId, apiKey };
@@ -38,10 +45,10 @@ export class CredentialStore {
 
   async createOperator(name: string, role: OperatorRole): Promise<{ operatorId: string; apiKey: string }> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: Array<{ id: string }> = await manager.query(`INSERT INTO operator (name, role) VALUES ($1, $2) RETURNING id`, [
-        name,
-        role,
-      ]);
+      const rows: Array<{ id: string }> = await manager.query(
+        `INSERT INTO operator (name, role) VALUES ($1, $2) RETURNING id`,
+        [name, role],
+      );
       const operatorId = rows[0]!.id;
       const apiKey = await this.insertKey(manager, 'operator', operatorId, []);
       return { operatorId, apiKey };
@@ -52,7 +59,10 @@ export class CredentialStore {
   async revokePrincipal(kind: ApiKeyKind, principalId: string): Promise<number> {
     const table = kind === 'partner' ? 'partner' : 'operator';
     return this.dataSource.transaction(async (manager) => {
-      const found: unknown[] = await manager.query(`UPDATE ${table} SET status = 'suspended' WHERE id = $1 RETURNING id`, [principalId]);
+      const found: unknown[] = await manager.query(
+        `UPDATE ${table} SET status = 'suspended' WHERE id = $1 RETURNING id`,
+        [principalId],
+      );
       if (found.length === 0) throw new Error(`no ${kind} with id ${principalId}`);
       const revoked: unknown[] = await manager.query(
         `UPDATE api_credential SET revoked_at = now()
@@ -88,11 +98,17 @@ export class CredentialStore {
       [parsed.prefix],
     );
     const row = rows[0];
-    if (!row || row.principal_type !== parsed.kind || !secretMatches(parsed.secret, row.secret_hash)) return undefined;
+    if (!row || row.principal_type !== parsed.kind || !secretMatches(parsed.secret, row.secret_hash))
+      return undefined;
     if (row.principal_type === 'partner') {
       return { kind: 'partner', partnerId: row.principal_id, credentialId: row.id, scopes: row.scopes };
     }
-    return { kind: 'operator', operatorId: row.principal_id, credentialId: row.id, role: row.role ?? 'viewer' };
+    return {
+      kind: 'operator',
+      operatorId: row.principal_id,
+      credentialId: row.id,
+      role: row.role ?? 'viewer',
+    };
   }
 
   private async insertKey(

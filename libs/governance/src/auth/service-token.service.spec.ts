@@ -26,7 +26,9 @@ describe('service tokens', () => {
 
   it('refuses unsigned tokens', async () => {
     const header = Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url');
-    const body = Buffer.from(JSON.stringify({ iss: 'concord:x', aud: 'concord:system', exp: 9999999999 })).toString('base64url');
+    const body = Buffer.from(
+      JSON.stringify({ iss: 'concord:x', aud: 'concord:system', exp: 9999999999 }),
+    ).toString('base64url');
     assert.equal(await new ServiceTokenVerifier(secret, 'system').verify(`${header}.${body}.`), undefined);
   });
 

@@ -36,9 +36,14 @@ export class ServiceTokenIssuer {
   }
 }
 
-/** Accepts only tokens signed with the shared secret, unexpired, and addressed to this layer. */
+/**
+ * Accepts only tokens signed with the shared secret, unexpired, and addressed to this layer.
+ * Callers reuse a token for its lifetime, so a verified token is remembered until it expires:
+ * the signature is checked once per token, not once per request.
+ */
 export class ServiceTokenVerifier {
   private readonly key: Uint8Array;
+  private readonly verified = new Map<string, { issuer: string; expiresAtMs: number }>();
 
   constructor(
     secret: string,
@@ -49,15 +54,29 @@ export class ServiceTokenVerifier {
 
   /** Returns the calling app, or undefined when the token is not valid for this layer. */
   async verify(token: string): Promise<string | undefined> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (known.expiresAtMs > Date.now()) return known.issuer;
+      this.verified.delete(token);
+      return undefined;
+    }
+    const issuer = await this.verifySignature(token);
+    return issuer;
+  }
+
+  private async verifySignature(token: string): Promise<string | undefined> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: [ALGORITHM],
         audience: `${ISSUER_PREFIX}${this.audience}`,
         clockTolerance: 5,
       });
-      return typeof payload.iss === 'string' && payload.iss.startsWith(ISSUER_PREFIX)
-        ? payload.iss.slice(ISSUER_PREFIX.length)
-        : undefined;
+      if (typeof payload.iss !== 'string' || !payload.iss.startsWith(ISSUER_PREFIX) || !payload.exp)
+        return undefined;
+      const issuer = payload.iss.slice(ISSUER_PREFIX.length);
+      if (this.verified.size >= 1000) this.verified.clear();
+      this.verified.set(token, { issuer, expiresAtMs: payload.exp * 1000 });
+      return issuer;
     } catch {
       return undefined;
     }

@@ -13,7 +13,12 @@ const logger = pino({ level: 'silent' });
 describe('error envelope mapping', () => {
   it('keeps a Concord exception code, details and the correlation ID', () => {
     const mapped = runWithCorrelation('c-1', () =>
-      mapError(new ConcordException(ErrorCode.OWNERSHIP_VIOLATION, 'legalName is owned by erp', [{ path: 'legalName', owner: 'erp' }]), logger),
+      mapError(
+        new ConcordException(ErrorCode.OWNERSHIP_VIOLATION, 'legalName is owned by erp', [
+          { path: 'legalName', owner: 'erp' },
+        ]),
+        logger,
+      ),
     );
     assert.equal(mapped.status, 409);
     assert.deepEqual(mapped.body.error, {
@@ -25,9 +30,13 @@ describe('error envelope mapping', () => {
   });
 
   it('maps Fastify body errors wrapped by Nest to 400 and 413', () => {
-    const tooLarge = new HttpException('Request body is too large', 413, { cause: Object.assign(new Error('x'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE' }) });
+    const tooLarge = new HttpException('Request body is too large', 413, {
+      cause: Object.assign(new Error('x'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE' }),
+    });
     assert.equal(mapError(tooLarge, logger).body.error.code, 'PAYLOAD_TOO_LARGE');
-    const malformed = new HttpException('bad', 400, { cause: Object.assign(new Error('x'), { code: 'FST_ERR_CTP_INVALID_JSON_BODY' }) });
+    const malformed = new HttpException('bad', 400, {
+      cause: Object.assign(new Error('x'), { code: 'FST_ERR_CTP_INVALID_JSON_BODY' }),
+    });
     assert.equal(mapError(malformed, logger).status, 400);
     assert.equal(mapError(malformed, logger).body.error.code, 'MALFORMED_JSON');
     assert.equal(mapError(new NotFoundException(), logger).body.error.code, 'NOT_FOUND');

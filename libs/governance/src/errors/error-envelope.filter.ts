@@ -37,8 +37,17 @@ function fastifyCodeOf(error: unknown): ErrorCode | undefined {
   return typeof code === 'string' ? FASTIFY_CODES[code] : undefined;
 }
 
-function envelope(status: number, code: ErrorCode, message: string, details: ErrorEnvelope['error']['details'] = []): MappedError {
-  return { status, body: errorEnvelope(code, message, currentCorrelationId() ?? 'unknown', details), headers: {} };
+function envelope(
+  status: number,
+  code: ErrorCode,
+  message: string,
+  details: ErrorEnvelope['error']['details'] = [],
+): MappedError {
+  return {
+    status,
+    body: errorEnvelope(code, message, currentCorrelationId() ?? 'unknown', details),
+    headers: {},
+  };
 }
 
 function isEnvelope(body: unknown): body is ErrorEnvelope {
@@ -57,14 +66,27 @@ export function mapError(error: unknown, logger: Logger): MappedError {
     const { code, message, details } = error.body.error;
     return envelope(error.status, code, message, details);
   }
-  if (error instanceof UpstreamHttpError || error instanceof UpstreamUnavailableError || error instanceof CircuitOpenError) {
+  if (
+    error instanceof UpstreamHttpError ||
+    error instanceof UpstreamUnavailableError ||
+    error instanceof CircuitOpenError
+  ) {
     logger.warn({ err: { name: error.name, message: error.message } }, 'downstream call failed');
-    return envelope(503, ErrorCode.UPSTREAM_UNAVAILABLE, 'A service this request depends on is unavailable; retry later');
+    return envelope(
+      503,
+      ErrorCode.UPSTREAM_UNAVAILABLE,
+      'A service this request depends on is unavailable; retry later',
+    );
   }
   // Nest wraps Fastify's own errors (body too large, malformed JSON) in an HttpException with the cause.
   const fastifyCode = fastifyCodeOf(error) ?? fastifyCodeOf(error instanceof Error ? error.cause : undefined);
   if (fastifyCode) {
-    const status = fastifyCode === ErrorCode.PAYLOAD_TOO_LARGE ? 413 : fastifyCode === ErrorCode.UNSUPPORTED_MEDIA_TYPE ? 415 : 400;
+    const status =
+      fastifyCode === ErrorCode.PAYLOAD_TOO_LARGE
+        ? 413
+        : fastifyCode === ErrorCode.UNSUPPORTED_MEDIA_TYPE
+          ? 415
+          : 400;
     const message =
       fastifyCode === ErrorCode.MALFORMED_JSON
         ? 'Request body is not valid JSON'
@@ -82,11 +104,21 @@ export function mapError(error: unknown, logger: Logger): MappedError {
   if (error instanceof SyntaxError && (error as { statusCode?: number }).statusCode === 400) {
     return envelope(400, ErrorCode.MALFORMED_JSON, 'Request body is not valid JSON');
   }
-  const statusCode = typeof error === 'object' && error !== null ? (error as { statusCode?: unknown }).statusCode : undefined;
+  const statusCode =
+    typeof error === 'object' && error !== null ? (error as { statusCode?: unknown }).statusCode : undefined;
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
-    return envelope(statusCode, STATUS_CODES[statusCode] ?? ErrorCode.VALIDATION_FAILED, (error as Error).message);
+    return envelope(
+      statusCode,
+      STATUS_CODES[statusCode] ?? ErrorCode.VALIDATION_FAILED,
+      (error as Error).message,
+    );
   }
-  logger.error({ err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : error }, 'unhandled error');
+  logger.error(
+    {
+      err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : error,
+    },
+    'unhandled error',
+  );
   return envelope(500, ErrorCode.INTERNAL, 'Internal error; quote the correlation ID when reporting it');
 }
 

@@ -12,7 +12,15 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) =>
       hasUnknownProperty(errors)
-        ? new ConcordException(ErrorCode.UNKNOWN_FIELD, 'Request has fields this API does not accept', flattenValidationErrors(errors))
-        : new ConcordException(ErrorCode.VALIDATION_FAILED, 'Request failed validation', flattenValidationErrors(errors)),
+        ? new ConcordException(
+            ErrorCode.UNKNOWN_FIELD,
+            'Request has fields this API does not accept',
+            flattenValidationErrors(errors),
+          )
+        : new ConcordException(
+            ErrorCode.VALIDATION_FAILED,
+            'Request failed validation',
+            flattenValidationErrors(errors),
+          ),
   });
 }

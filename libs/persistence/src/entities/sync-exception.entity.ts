@@ -1,12 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export type ExceptionCategory =
-  | 'validation'
-  | 'duplicate-review'
-  | 'ownership'
-  | 'conflict'
-  | 'rejected-by-target'
-  | 'technical';
+  'validation' | 'duplicate-review' | 'ownership' | 'conflict' | 'rejected-by-target' | 'technical';
 
 export type ExceptionStatus = 'open' | 'retrying' | 'resolved' | 'discarded';
 

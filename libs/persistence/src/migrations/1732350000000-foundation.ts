@@ -146,7 +146,9 @@ export class Foundation1732350000000 implements MigrationInterface {
         expires_at timestamptz,
         revoked_at timestamptz
       )`);
-    await db.query(`CREATE INDEX api_credential_principal_idx ON api_credential (principal_type, principal_id)`);
+    await db.query(
+      `CREATE INDEX api_credential_principal_idx ON api_credential (principal_type, principal_id)`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -16,7 +16,10 @@ describe('idempotency keys', () => {
   after(() => dataSource.destroy());
 
   it('hashes the same content the same way whatever the key order', () => {
-    assert.equal(hashRequest({ a: 1, b: { c: [1, 2], d: 'x' } }), hashRequest({ b: { d: 'x', c: [1, 2] }, a: 1 }));
+    assert.equal(
+      hashRequest({ a: 1, b: { c: [1, 2], d: 'x' } }),
+      hashRequest({ b: { d: 'x', c: [1, 2] }, a: 1 }),
+    );
     assert.notEqual(hashRequest({ a: 1 }), hashRequest({ a: 2 }));
   });
 
@@ -26,8 +29,14 @@ describe('idempotency keys', () => {
     assert.deepEqual(await keys.claim('partner-a', key, hash), { kind: 'claimed' });
     assert.deepEqual(await keys.claim('partner-a', key, hash), { kind: 'in_progress' });
     await keys.complete('partner-a', key, 202, { customerId: 'c-1' });
-    assert.deepEqual(await keys.claim('partner-a', key, hash), { kind: 'replay', status: 202, body: { customerId: 'c-1' } });
-    assert.deepEqual(await keys.claim('partner-a', key, hashRequest({ name: 'Other' })), { kind: 'mismatch' });
+    assert.deepEqual(await keys.claim('partner-a', key, hash), {
+      kind: 'replay',
+      status: 202,
+      body: { customerId: 'c-1' },
+    });
+    assert.deepEqual(await keys.claim('partner-a', key, hashRequest({ name: 'Other' })), {
+      kind: 'mismatch',
+    });
     assert.deepEqual(await keys.claim('partner-b', key, hash), { kind: 'claimed' }, 'scopes are independent');
   });
 

@@ -45,11 +45,15 @@ export class IdempotencyRepository {
       [scope, key, requestHash, this.ttlHours],
     );
     if (inserted.length > 0) return { kind: 'claimed' };
-    const rows: Array<{ request_hash: string; state: string; response_status: number | null; response_body: unknown }> =
-      await this.dataSource.query(
-        `SELECT request_hash, state, response_status, response_body FROM idempotency_key WHERE scope = $1 AND key = $2`,
-        [scope, key],
-      );
+    const rows: Array<{
+      request_hash: string;
+      state: string;
+      response_status: number | null;
+      response_body: unknown;
+    }> = await this.dataSource.query(
+      `SELECT request_hash, state, response_status, response_body FROM idempotency_key WHERE scope = $1 AND key = $2`,
+      [scope, key],
+    );
     const row = rows[0];
     if (!row) return this.claim(scope, key, requestHash);
     if (row.request_hash !== requestHash) return { kind: 'mismatch' };
@@ -67,9 +71,9 @@ export class IdempotencyRepository {
 
   /** Frees a key whose request failed before any effect, so the client may retry it. */
   async release(scope: string, key: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM idempotency_key WHERE scope = $1 AND key = $2 AND state = 'in_progress'`, [
-      scope,
-      key,
-    ]);
+    await this.dataSource.query(
+      `DELETE FROM idempotency_key WHERE scope = $1 AND key = $2 AND state = 'in_progress'`,
+      [scope, key],
+    );
   }
 }

@@ -21,7 +21,13 @@ export class OutboxRepository {
     for (const message of messages) {
       await manager.query(
         `INSERT INTO outbox (queue, job_name, entity_key, payload, correlation_id) VALUES ($1, $2, $3, $4, $5)`,
-        [message.queue, message.jobName, message.entityKey, JSON.stringify(message.payload), message.correlationId],
+        [
+          message.queue,
+          message.jobName,
+          message.entityKey,
+          JSON.stringify(message.payload),
+          message.correlationId,
+        ],
       );
     }
   }
@@ -57,7 +63,9 @@ export class OutboxRepository {
       })),
     );
     if (published.length > 0) {
-      await this.dataSource.query(`UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [published]);
+      await this.dataSource.query(`UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [
+        published,
+      ]);
     }
     return published.length;
   }

@@ -1,0 +1,61 @@
+import { Pool } from 'undici';
+
+export interface PacedResult {
+  sent: number;
+  errors: number;
+  p50: number;
+  p99: number;
+}
+
+function percentile(sorted: readonly number[], fraction: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))]!;
+}
+
+/**
+ * Open-loop load at a fixed rate: requests leave on a steady schedule whether or not earlier ones
+ * have answered, so latency is measured at that load without the bursts a closed loop adds.
+ */
+export async function pacedLoad(
+  url: string,
+  headers: Record<string, string>,
+  ratePerSecond: number,
+  seconds: number,
+): Promise<PacedResult> {
+  const target = new URL(url);
+  const pool = new Pool(target.origin, { connections: 64 });
+  const latencies: number[] = [];
+  let errors = 0;
+  const total = Math.round(ratePerSecond * seconds);
+  const intervalMs = 1000 / ratePerSecond;
+  const started = performance.now();
+  const inFlight: Array<Promise<void>> = [];
+  for (let i = 0; i < total; i += 1) {
+    const due = started + i * intervalMs;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    const sentAt = performance.now();
+    inFlight.push(
+      pool
+        .request({ method: 'GET', path: `${target.pathname}${target.search}`, headers })
+        .then(async (response) => {
+          await response.body.dump();
+          if (response.statusCode !== 200) errors += 1;
+          latencies.push(performance.now() - sentAt);
+        })
+        .catch(() => {
+          errors += 1;
+        }),
+    );
+  }
+  await Promise.all(inFlight);
+  await pool.close();
+  latencies.sort((a, b) => a - b);
+  const round = (ms: number) => Math.round(ms * 100) / 100;
+  return {
+    sent: total,
+    errors,
+    p50: round(percentile(latencies, 0.5)),
+    p99: round(percentile(latencies, 0.99)),
+  };
+}

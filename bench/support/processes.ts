@@ -1,0 +1,54 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+export interface BenchProcess {
+  name: string;
+  child: ChildProcess;
+  url: string;
+}
+
+/** Starts a compiled script as its own process (stdout discarded) and waits until `readyPath` answers 200. */
+export async function startBenchProcess(
+  name: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  url: string,
+  readyPath = '/health/live',
+): Promise<BenchProcess> {
+  const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(`${url}${readyPath}`);
+      if (response.status === 200) break;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(`${name} did not start`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { name, child, url };
+}
+
+/** Peak resident set size of a process so far (VmHWM), in MB. */
+export function peakRssMb(pid: number | undefined): number {
+  if (!pid) return 0;
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /VmHWM:\s+(\d+) kB/.exec(status);
+  return match ? Math.round(Number(match[1]) / 1024) : 0;
+}
+
+export async function stopBenchProcesses(processes: readonly BenchProcess[]): Promise<void> {
+  await Promise.all(
+    processes.map(
+      (managed) =>
+        new Promise<void>((resolve) => {
+          if (managed.child.exitCode !== null) return resolve();
+          managed.child.once('exit', () => resolve());
+          managed.child.kill('SIGTERM');
+          setTimeout(() => managed.child.kill('SIGKILL'), 5000).unref();
+        }),
+    ),
+  );
+}
