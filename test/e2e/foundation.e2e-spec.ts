@@ -95,6 +95,19 @@ describe('foundation: three layers, one correlation ID, one error envelope', () 
     assert.equal(sideways.status, 400);
   });
 
+  it('exposes request, downstream-call and queue metrics', async () => {
+    await call('experience-partner', '/v1/status', { headers: { authorization: `Bearer ${partnerKey}` } });
+    const experience = await (await call('experience-partner', '/metrics')).text();
+    assert.match(
+      experience,
+      /concord_http_request_duration_seconds_count\{app="experience-partner",route="\/v1\/status",method="GET",status="200"\} \d+/,
+    );
+    assert.match(experience, /concord_external_calls_total\{[^}]*system="process-onboarding"[^}]*\} \d+/);
+    const process = await (await call('process-onboarding', '/metrics')).text();
+    assert.match(process, /concord_queue_jobs\{queue="onboarding",state="waiting"[^}]*\} \d+/);
+    assert.match(process, /concord_process_resident_memory_bytes\{app="process-onboarding"\}/);
+  });
+
   it('mints a correlation ID when the caller sends none and echoes it', async () => {
     const response = await call('experience-partner', '/health/live');
     assert.match(response.headers.get('x-correlation-id') ?? '', /^[0-9a-f-]{36}$/);

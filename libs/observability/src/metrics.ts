@@ -6,7 +6,7 @@ export { Registry } from 'prom-client';
 export function createMetricsRegistry(app: string): Registry {
   const registry = new Registry();
   registry.setDefaultLabels({ app });
-  collectDefaultMetrics({ register: registry, prefix: 'concord_process_' });
+  collectDefaultMetrics({ register: registry, prefix: 'concord_' });
   return registry;
 }
 

@@ -12,7 +12,7 @@ import {
   NestPinoLogger,
 } from '@concord/observability';
 import { connectDatabase, type DataSource } from '@concord/persistence';
-import { QueueRuntime, registerQueueMetrics } from '@concord/queues';
+import { QueueName, QueueRuntime, registerQueueMetrics } from '@concord/queues';
 import { type AppName } from './app-catalog.js';
 import { type AppConfig, loadAppConfig } from './app-config.js';
 import { DownstreamClients } from './downstream.clients.js';
@@ -76,7 +76,7 @@ export async function bootApp(definition: AppDefinition, options: BootOptions = 
         name: queues.kind === 'redis' ? 'redis' : 'job-store',
         check: () => queues!.ping(),
       });
-      registerQueueMetrics(registry, queues, []);
+      registerQueueMetrics(registry, queues, Object.values(QueueName));
     } else if (config.redisUrl) {
       const redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
       cleanups.unshift(() => redis.quit());
