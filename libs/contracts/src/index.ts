@@ -17,3 +17,6 @@ export * from './diagnostics/trace.dto.js';
 export * from './clients/layer-transport.js';
 export * from './clients/diagnostics.client.js';
 export * from './clients/process-onboarding.client.js';
+export * from './system/adapter-error.js';
+export * from './system/change-cursor.js';
+export * from './system/customer-record.dto.js';

@@ -12,3 +12,4 @@ export * from './api-error-responses.js';
 export { HealthController } from './health.controller.js';
 export { MetricsController } from './metrics.controller.js';
 export { DiagnosticsController } from './diagnostics.controller.js';
+export * from './idempotent-write.service.js';

@@ -19,6 +19,7 @@ import {
 import { QueueProducer, QueueRuntime } from '@concord/queues';
 import { type AppConfig } from './app-config.js';
 import { DependencyReporter } from './dependency-reporter.service.js';
+import { IdempotentWrite } from './idempotent-write.service.js';
 import { DownstreamClients } from './downstream.clients.js';
 import { OutboxRelayService } from './outbox-relay.service.js';
 import { HealthController } from './health.controller.js';
@@ -69,6 +70,7 @@ export class PlatformModule {
         inject: [Reflector, ServiceTokenVerifier, CredentialStore],
       },
       DependencyReporter,
+      IdempotentWrite,
       { provide: APP_FILTER, useValue: new ErrorEnvelopeFilter(logger) },
       { provide: APP_PIPE, useValue: createValidationPipe() },
     ];

@@ -1,6 +1,13 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
 import { type FastifyReply } from 'fastify';
-import { ErrorCode, errorEnvelope, type ErrorEnvelope, isErrorCode } from '@concord/contracts';
+import {
+  AdapterError,
+  type AdapterErrorKind,
+  ErrorCode,
+  errorEnvelope,
+  type ErrorEnvelope,
+  isErrorCode,
+} from '@concord/contracts';
 import { CircuitOpenError, UpstreamHttpError, UpstreamUnavailableError } from '@concord/http';
 import { currentCorrelationId, type Logger } from '@concord/observability';
 import { ConcordException } from './concord.exception.js';
@@ -30,6 +37,39 @@ const STATUS_CODES: Record<number, ErrorCode> = {
   422: ErrorCode.UPSTREAM_REJECTED,
   429: ErrorCode.RATE_LIMITED,
 };
+
+const ADAPTER_ERRORS: Record<AdapterErrorKind, { status: number; code: ErrorCode }> = {
+  Rejected: { status: 422, code: ErrorCode.UPSTREAM_REJECTED },
+  NotFound: { status: 404, code: ErrorCode.NOT_FOUND },
+  Conflict: { status: 409, code: ErrorCode.CONFLICT },
+  Throttled: { status: 429, code: ErrorCode.RATE_LIMITED },
+  Temporary: { status: 503, code: ErrorCode.UPSTREAM_UNAVAILABLE },
+  AuthFailed: { status: 502, code: ErrorCode.UPSTREAM_UNAVAILABLE },
+  Unknown: { status: 502, code: ErrorCode.UPSTREAM_UNAVAILABLE },
+};
+
+/** A vendor's verdict, in the envelope: rejections keep their field paths, waits their Retry-After. */
+function mapAdapterError(error: AdapterError, logger: Logger): MappedError {
+  const { status, code } = ADAPTER_ERRORS[error.kind];
+  if (error.kind === 'Unknown' || error.kind === 'AuthFailed') {
+    logger.error(
+      {
+        err: {
+          kind: error.kind,
+          system: error.system,
+          operation: error.operation,
+          message: error.message,
+          vendor: error.vendor,
+        },
+      },
+      'vendor call failed',
+    );
+  }
+  const mapped = envelope(status, code, `${error.system}: ${error.message}`, error.details);
+  if (error.retryAfterMs !== undefined)
+    mapped.headers['retry-after'] = String(Math.max(1, Math.ceil(error.retryAfterMs / 1000)));
+  return mapped;
+}
 
 function fastifyCodeOf(error: unknown): ErrorCode | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
@@ -61,6 +101,7 @@ export function mapError(error: unknown, logger: Logger): MappedError {
   if (error instanceof ConcordException) {
     return { ...envelope(error.status, error.code, error.message, error.details), headers: error.headers };
   }
+  if (error instanceof AdapterError) return mapAdapterError(error, logger);
   if (error instanceof UpstreamHttpError && isEnvelope(error.body) && error.status < 500) {
     // The layer below already speaks the envelope: pass its verdict through unchanged.
     const { code, message, details } = error.body.error;

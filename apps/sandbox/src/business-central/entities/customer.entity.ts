@@ -102,7 +102,15 @@ export const customerEntity: EntityDef = {
     if (typeof record.email === 'string' && record.email !== '' && !EMAIL.test(record.email)) {
       throw fieldValidation(`The email address "${record.email}" is not valid.`);
     }
-    checkCode(ctx, 'countriesRegions', record.country, 'Country/Region', 'Country/Region Code', 'Customer');
+    const country = checkCode(
+      ctx,
+      'countriesRegions',
+      record.country,
+      'Country/Region',
+      'Country/Region Code',
+      'Customer',
+    );
+    if (country) record.country = country.code ?? '';
     syncCurrency(record, previous, ctx, 'Customer');
     if (record.paymentTermsId !== EMPTY_GUID && !ctx.find('paymentTerms', String(record.paymentTermsId))) {
       throw fieldValidation(`The payment terms with id ${String(record.paymentTermsId)} do not exist.`);
