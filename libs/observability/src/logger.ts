@@ -25,6 +25,11 @@ export const REDACTED_PATHS = [
   'req.headers.cookie',
   'config.serviceTokenSecret',
   'config.databaseUrl',
+  'config.redisUrl',
+  'config.salesforce.clientSecret',
+  'config.businessCentral.clientSecret',
+  'config.stripe.secretKey',
+  'config.stripe.webhookSecret',
 ];
 
 export interface LoggerSettings {

@@ -14,6 +14,17 @@ export interface AppConfig {
   bodyLimitBytes: number;
   downstream: Partial<Record<AppName, string>>;
   vendors: { salesforceUrl: string; businessCentralUrl: string; stripeUrl: string };
+  salesforce: { clientId: string; /** Secret */ clientSecret: string; apiVersion: string };
+  businessCentral: {
+    tenant: string;
+    environment: string;
+    clientId: string;
+    /** Secret */
+    clientSecret: string;
+    /** Token endpoint; defaults to `<vendor url>/<tenant>/oauth2/v2.0/token` (the sandbox layout). */
+    tokenUrl: string;
+  };
+  stripe: { /** Secret */ secretKey: string; /** Secret */ webhookSecret: string | undefined };
 }
 
 export class ConfigError extends Error {
@@ -61,6 +72,12 @@ export function loadAppConfig(name: AppName, env: NodeJS.ProcessEnv = process.en
   if (serviceTokenSecret.length < 32) {
     throw new ConfigError('SERVICE_TOKEN_SECRET must be set to at least 32 characters');
   }
+  const vendors = {
+    salesforceUrl: url(env, 'SALESFORCE_URL', `http://127.0.0.1:${SANDBOX_PORTS.salesforce}`),
+    businessCentralUrl: url(env, 'BUSINESS_CENTRAL_URL', `http://127.0.0.1:${SANDBOX_PORTS.businessCentral}`),
+    stripeUrl: url(env, 'STRIPE_URL', `http://127.0.0.1:${SANDBOX_PORTS.stripe}`),
+  };
+  const tenant = env.BUSINESS_CENTRAL_TENANT ?? 'concord';
   const downstream: Partial<Record<AppName, string>> = {};
   for (const target of downstreamOf(app))
     downstream[target] = url(env, APPS[target].urlEnv, defaultAppUrl(target));
@@ -74,14 +91,26 @@ export function loadAppConfig(name: AppName, env: NodeJS.ProcessEnv = process.en
     serviceTokenSecret,
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 50 * 1024 * 1024),
     downstream,
-    vendors: {
-      salesforceUrl: url(env, 'SALESFORCE_URL', `http://127.0.0.1:${SANDBOX_PORTS.salesforce}`),
-      businessCentralUrl: url(
+    vendors,
+    salesforce: {
+      clientId: env.SALESFORCE_CLIENT_ID ?? 'concord',
+      clientSecret: env.SALESFORCE_CLIENT_SECRET ?? 'concord-secret',
+      apiVersion: env.SALESFORCE_API_VERSION ?? '59.0',
+    },
+    businessCentral: {
+      tenant,
+      environment: env.BUSINESS_CENTRAL_ENVIRONMENT ?? 'sandbox',
+      clientId: env.BUSINESS_CENTRAL_CLIENT_ID ?? 'concord',
+      clientSecret: env.BUSINESS_CENTRAL_CLIENT_SECRET ?? 'concord-secret',
+      tokenUrl: url(
         env,
-        'BUSINESS_CENTRAL_URL',
-        `http://127.0.0.1:${SANDBOX_PORTS.businessCentral}`,
+        'BUSINESS_CENTRAL_TOKEN_URL',
+        `${vendors.businessCentralUrl}/${tenant}/oauth2/v2.0/token`,
       ),
-      stripeUrl: url(env, 'STRIPE_URL', `http://127.0.0.1:${SANDBOX_PORTS.stripe}`),
+    },
+    stripe: {
+      secretKey: env.STRIPE_SECRET_KEY ?? 'sk_test_concord',
+      webhookSecret: env.STRIPE_WEBHOOK_SECRET,
     },
   };
 }

@@ -1,0 +1,40 @@
+import { type RunningSandbox, startSandbox } from '../../apps/sandbox/src/sandbox.server.js';
+
+export type { RunningSandbox } from '../../apps/sandbox/src/sandbox.server.js';
+
+/** All three vendor sandboxes on free ports, seeded, for one test file. */
+export function startTestSandbox(): Promise<RunningSandbox> {
+  return startSandbox({
+    salesforcePort: 0,
+    businessCentralPort: 0,
+    stripePort: 0,
+    host: '127.0.0.1',
+    seed: true,
+  });
+}
+
+/** Env that points system apps at a running sandbox. */
+export function sandboxEnv(sandbox: RunningSandbox): NodeJS.ProcessEnv {
+  return {
+    SALESFORCE_URL: sandbox.urls.salesforce,
+    BUSINESS_CENTRAL_URL: sandbox.urls.businessCentral,
+    STRIPE_URL: sandbox.urls.stripe,
+  };
+}
+
+/** Calls a sandbox admin route (`/__admin/...`). */
+export async function sandboxAdmin<T = unknown>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await fetch(`${baseUrl}/__admin/${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  if (!response.ok)
+    throw new Error(`sandbox admin ${method} ${path} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
