@@ -53,7 +53,11 @@ try {
     onboarding: await freePort(),
     ops: await freePort(),
   };
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+  };
   const url = (port: number) => `http://127.0.0.1:${port}`;
   processes.push(
     await startBenchProcess(
