@@ -1,7 +1,39 @@
 import { Module } from '@nestjs/common';
 import { type AppDefinition, vendorReachability } from '@concord/platform';
+import { StripeClient } from './adapters/stripe/stripe.client.js';
+import { StripeCustomerFeed } from './adapters/stripe/stripe-customer-feed.service.js';
+import { StripeCustomersService } from './adapters/stripe/stripe-customers.service.js';
+import { StripeWebhookVerifier } from './adapters/stripe/stripe-webhook.service.js';
+import { BillingCustomers } from './customers/billing-customers.port.js';
+import { CustomerXrefRepository } from './customers/customer-xref.repository.js';
+import { CustomersController } from './customers/customers.controller.js';
+import { GetCustomerUseCase } from './customers/get-customer.usecase.js';
+import { ListCustomerChangesUseCase } from './customers/list-customer-changes.usecase.js';
+import { UpsertCustomerBatchUseCase } from './customers/upsert-customer-batch.usecase.js';
+import { UpsertCustomerUseCase } from './customers/upsert-customer.usecase.js';
+import { BILLING_CONFIG, loadBillingConfig } from './system-billing.config.js';
+import { BillingEventRepository } from './webhooks/billing-event.repository.js';
+import { RawBodyCapture } from './webhooks/raw-body.util.js';
+import { RecordBillingEventUseCase } from './webhooks/record-billing-event.usecase.js';
+import { StripeWebhookController } from './webhooks/stripe-webhook.controller.js';
+
 @Module({
-  controllers: [],
+  controllers: [CustomersController, StripeWebhookController],
+  providers: [
+    { provide: BILLING_CONFIG, useFactory: () => loadBillingConfig() },
+    RawBodyCapture,
+    StripeClient,
+    StripeCustomerFeed,
+    CustomerXrefRepository,
+    { provide: BillingCustomers, useClass: StripeCustomersService },
+    GetCustomerUseCase,
+    UpsertCustomerUseCase,
+    UpsertCustomerBatchUseCase,
+    ListCustomerChangesUseCase,
+    StripeWebhookVerifier,
+    BillingEventRepository,
+    RecordBillingEventUseCase,
+  ],
 })
 export class SystemBillingModule {}
 

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { type AppDefinition, vendorReachability } from '@concord/platform';
-@Module({
-  controllers: [],
-})
+import { salesforceSchemaCheck } from './adapters/salesforce/salesforce-schema.service.js';
+import { CustomersModule } from './customers/customers.module.js';
+
+@Module({ imports: [CustomersModule] })
 export class SystemCrmModule {}
 
 export const SYSTEM_CRM_APP: AppDefinition = {
@@ -10,5 +11,6 @@ export const SYSTEM_CRM_APP: AppDefinition = {
   imports: [SystemCrmModule],
   vendorChecks: (config) => [
     vendorReachability('salesforce', `${config.vendors.salesforceUrl}/services/data`),
+    salesforceSchemaCheck(config),
   ],
 };

@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import Stripe from 'stripe';
+import { APP_CONFIG, type AppConfig, METRICS_REGISTRY } from '@concord/platform';
+import { EXTERNAL_CALL_DURATION, EXTERNAL_CALLS_TOTAL } from '@concord/http';
+import { counter, gauge, histogram, type Registry } from '@concord/observability';
+import { BILLING_CONFIG, type BillingConfig } from '../../system-billing.config.js';
+import { classifyStripeError, STRIPE_SYSTEM } from './stripe.errors.js';
+import { burstFor, TokenBucket } from './token-bucket.util.js';
+
+const QUOTA_REMAINING = 'concord_external_quota_remaining';
+const DURATION_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/** `POST /v1/customers/cus_123` → `POST /v1/customers/:id`, so the operation label stays bounded. */
+export function operationOf(method: string, path: string): string {
+  const route = path
+    .split('?')[0]!
+    .split('/')
+    .map((segment) => (/^[a-z]+_[A-Za-z0-9]+$/.test(segment) ? ':id' : segment))
+    .join('/');
+  return `${method.toUpperCase()} ${route}`;
+}
+
+/** The SDK's event emitter, typed (its declaration says `any`). */
+interface SdkEvents {
+  on(event: 'response', handler: (event: Stripe.ResponseEvent) => void): void;
+}
+
+/**
+ * The official Stripe SDK behind Concord's rate limiter, with Concord's call metrics. The SDK never
+ * retries by itself: whether and when to repeat a call is Concord's decision.
+ */
+@Injectable()
+export class StripeClient {
+  readonly sdk: Stripe;
+  private readonly bucket: TokenBucket;
+  private readonly calls;
+  private readonly duration;
+  private readonly quota;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(BILLING_CONFIG) billing: BillingConfig,
+    @Inject(METRICS_REGISTRY) registry: Registry,
+  ) {
+    const url = new URL(config.vendors.stripeUrl);
+    const protocol = url.protocol === 'http:' ? 'http' : 'https';
+    this.sdk = new Stripe(config.stripe.secretKey, {
+      host: url.hostname,
+      port: url.port || (protocol === 'http' ? 80 : 443),
+      protocol,
+      maxNetworkRetries: 0,
+      timeout: billing.stripeTimeoutMs,
+      telemetry: false,
+    });
+    this.bucket = new TokenBucket(billing.stripeMaxRps, burstFor(billing.stripeMaxRps));
+    this.calls = counter(
+      registry,
+      EXTERNAL_CALLS_TOTAL,
+      'Outbound calls to lower layers and vendors, by target system, operation and outcome',
+      ['system', 'operation', 'status'],
+    );
+    this.duration = histogram(
+      registry,
+      EXTERNAL_CALL_DURATION,
+      'Duration of outbound call attempts, by target system and operation',
+      ['system', 'operation'],
+      DURATION_BUCKETS,
+    );
+    this.quota = gauge(registry, QUOTA_REMAINING, 'Calls left in the vendor quota', ['system']);
+    (this.sdk as unknown as SdkEvents).on('response', (event) => {
+      const operation = operationOf(event.method, event.path);
+      this.calls.inc({ system: STRIPE_SYSTEM, operation, status: String(event.status) });
+      this.duration.observe({ system: STRIPE_SYSTEM, operation }, event.elapsed / 1000);
+      this.quota.set({ system: STRIPE_SYSTEM }, event.status === 429 ? 0 : this.bucket.available());
+    });
+  }
+
+  /** One Stripe call: waits for the limiter, and folds any failure into an `AdapterError`. */
+  async call<T>(operation: string, send: (sdk: Stripe) => Promise<T>): Promise<T> {
+    await this.bucket.acquire();
+    const started = performance.now();
+    try {
+      return await send(this.sdk);
+    } catch (error) {
+      const classified = classifyStripeError(error, operation);
+      // The SDK reports answered calls through its `response` event; calls that got no answer are counted here.
+      if (classified.vendor?.status === undefined) {
+        const status = /timeout/i.test(classified.message) ? 'timeout' : 'network_error';
+        this.calls.inc({ system: STRIPE_SYSTEM, operation, status });
+        this.duration.observe({ system: STRIPE_SYSTEM, operation }, (performance.now() - started) / 1000);
+      }
+      if (classified.kind === 'Throttled') this.quota.set({ system: STRIPE_SYSTEM }, 0);
+      throw classified;
+    }
+  }
+}

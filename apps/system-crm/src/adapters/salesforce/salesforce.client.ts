@@ -1,0 +1,172 @@
+import { Inject, Injectable } from '@nestjs/common';
+import jsforce from 'jsforce';
+import { Transport } from 'jsforce/lib/transport.js';
+import {
+  type HttpMethods,
+  type HttpRequest,
+  type HttpRequestOptions,
+  type HttpResponse,
+} from 'jsforce/lib/types/common.js';
+import { type StreamPromise } from 'jsforce/lib/util/promise.js';
+import { AdapterError } from '@concord/contracts';
+import { type Registry } from '@concord/observability';
+import { APP_CONFIG, type AppConfig, METRICS_REGISTRY } from '@concord/platform';
+import { SalesforceMetrics } from './salesforce-metrics.util.js';
+import { SalesforceQuota } from './salesforce-quota.service.js';
+import { classifySalesforceFailure, SYSTEM } from './salesforce.errors.js';
+import { type SalesforceTokenAnswer } from './salesforce.types.js';
+
+const TIMEOUT_MS = 15_000;
+
+/** Remembers the HTTP status of the one request it carries, which jsforce's errors do not keep. */
+class ObservedTransport extends Transport {
+  status: number | undefined;
+
+  override httpRequest(req: HttpRequest, options?: HttpRequestOptions): StreamPromise<HttpResponse> {
+    const pending = super.httpRequest(req, options);
+    pending.then(
+      (response) => void (this.status = response.statusCode),
+      () => undefined,
+    );
+    return pending;
+  }
+}
+
+function failureLabel(error: unknown, status: number | undefined): string {
+  if (status !== undefined) return String(status);
+  const name = error instanceof Error ? error.name : '';
+  return name === 'AbortError' || name === 'TimeoutError' ? 'timeout' : 'network_error';
+}
+
+/**
+ * Salesforce REST over jsforce: OAuth2 client-credentials login, one session refresh on
+ * INVALID_SESSION_ID, call metrics, the org's API allowance, and every failure classified.
+ */
+@Injectable()
+export class SalesforceClient {
+  private session: Promise<jsforce.Connection> | undefined;
+  private readonly quota = new SalesforceQuota();
+  private readonly metrics: SalesforceMetrics;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(METRICS_REGISTRY) registry: Registry,
+  ) {
+    this.metrics = new SalesforceMetrics(registry);
+  }
+
+  get schemaMetrics(): SalesforceMetrics {
+    return this.metrics;
+  }
+
+  /** One REST call; `path` is under the versioned data root (`/sobjects/…`) or absolute (`/services/…`). */
+  async request<T>(operation: string, method: HttpMethods, path: string, body?: unknown): Promise<T> {
+    try {
+      this.quota.assertAvailable(operation);
+    } catch (error) {
+      this.metrics.call(operation, 'quota_reserve', undefined);
+      throw error;
+    }
+    const session = this.connection();
+    try {
+      return await this.attempt<T>(await session, operation, method, path, body);
+    } catch (error) {
+      if (!(error instanceof AdapterError) || error.vendor?.code !== 'INVALID_SESSION_ID') throw error;
+      if (this.session === session) this.session = undefined;
+      return this.attempt<T>(await this.connection(), operation, method, path, body);
+    }
+  }
+
+  private async attempt<T>(
+    conn: jsforce.Connection,
+    operation: string,
+    method: HttpMethods,
+    path: string,
+    body: unknown,
+  ): Promise<T> {
+    const transport = new ObservedTransport();
+    const request: HttpRequest = {
+      method,
+      url: path,
+      headers: { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    };
+    const started = performance.now();
+    try {
+      const result = await conn.request<T>(request, {
+        transport,
+        timeout: TIMEOUT_MS,
+        retry: { maxRetries: 0 },
+      });
+      this.settle(conn, operation, String(transport.status ?? 200), started);
+      return result;
+    } catch (error) {
+      this.settle(conn, operation, failureLabel(error, transport.status), started);
+      throw classifySalesforceFailure(operation, error, transport.status);
+    }
+  }
+
+  private settle(conn: jsforce.Connection, operation: string, status: string, started: number): void {
+    this.metrics.call(operation, status, (performance.now() - started) / 1000);
+    const usage = conn.limitInfo?.apiUsage;
+    if (usage) this.metrics.quotaRemaining(this.quota.observe(usage));
+  }
+
+  private connection(): Promise<jsforce.Connection> {
+    if (!this.session) {
+      const session = this.login();
+      session.catch(() => {
+        if (this.session === session) this.session = undefined;
+      });
+      this.session = session;
+    }
+    return this.session;
+  }
+
+  private async login(): Promise<jsforce.Connection> {
+    const { salesforceUrl } = this.config.vendors;
+    const { clientId, clientSecret, apiVersion } = this.config.salesforce;
+    const started = performance.now();
+    let response: Response;
+    try {
+      response = await fetch(`${salesforceUrl}/services/oauth2/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: clientId,
+          client_secret: clientSecret,
+        }),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch (error) {
+      this.metrics.call('oauth.token', failureLabel(error, undefined), (performance.now() - started) / 1000);
+      throw new AdapterError({
+        kind: 'Temporary',
+        system: SYSTEM,
+        operation: 'oauth.token',
+        message: `Salesforce login failed: ${error instanceof Error ? error.message : String(error)}`,
+        retryAfterMs: 2_000,
+        cause: error,
+      });
+    }
+    this.metrics.call('oauth.token', String(response.status), (performance.now() - started) / 1000);
+    const answer = (await response.json().catch(() => ({}))) as Partial<SalesforceTokenAnswer> & {
+      error?: string;
+    };
+    if (!response.ok || !answer.access_token || !answer.instance_url) {
+      throw new AdapterError({
+        kind: response.status >= 500 ? 'Temporary' : 'AuthFailed',
+        system: SYSTEM,
+        operation: 'oauth.token',
+        message: `Salesforce login refused (HTTP ${response.status} ${answer.error ?? ''})`.trim(),
+        vendor: { status: response.status, ...(answer.error ? { code: answer.error } : {}) },
+      });
+    }
+    return new jsforce.Connection({
+      instanceUrl: answer.instance_url,
+      accessToken: answer.access_token,
+      version: apiVersion,
+    });
+  }
+}

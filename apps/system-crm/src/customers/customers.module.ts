@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { SalesforceCustomers } from '../adapters/salesforce/salesforce-customers.service.js';
+import { SalesforceSchemaMonitor } from '../adapters/salesforce/salesforce-schema.service.js';
+import { SalesforceClient } from '../adapters/salesforce/salesforce.client.js';
+import { CrmCustomers } from './crm-customers.port.js';
+import { CustomersController } from './customers.controller.js';
+import { GetCustomerUseCase } from './get-customer.usecase.js';
+import { ListCustomerChangesUseCase } from './list-customer-changes.usecase.js';
+import { UpdateSyncStatusUseCase } from './update-sync-status.usecase.js';
+import { UpsertCustomerUseCase } from './upsert-customer.usecase.js';
+import { UpsertCustomersBatchUseCase } from './upsert-customers-batch.usecase.js';
+
+@Module({
+  controllers: [CustomersController],
+  providers: [
+    SalesforceClient,
+    SalesforceSchemaMonitor,
+    { provide: CrmCustomers, useClass: SalesforceCustomers },
+    GetCustomerUseCase,
+    UpsertCustomerUseCase,
+    UpsertCustomersBatchUseCase,
+    UpdateSyncStatusUseCase,
+    ListCustomerChangesUseCase,
+  ],
+})
+export class CustomersModule {}
