@@ -20,3 +20,4 @@ export * from './clients/process-onboarding.client.js';
 export * from './system/adapter-error.js';
 export * from './system/change-cursor.js';
 export * from './system/customer-record.dto.js';
+export * from './system/product-record.dto.js';
