@@ -1,5 +1,6 @@
 // Runs the test suites with Node's test runner against the compiled tree.
-// Kinds: unit (*.spec), integration (*.int-spec), e2e (*.e2e-spec), conformance and chaos.
+// Kinds: unit (*.spec), integration (*.int-spec), e2e (*.e2e-spec), conformance (*.conformance-spec)
+// and chaos (*.chaos-spec).
 // `--only <kind>[,<kind>]` narrows the run; files run one process each, a few at a time.
 import { spawnSync } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
@@ -11,6 +12,8 @@ const kinds = {
   unit: /\.spec\.js$/,
   integration: /\.int-spec\.js$/,
   e2e: /\.e2e-spec\.js$/,
+  conformance: /\.conformance-spec\.js$/,
+  chaos: /\.chaos-spec\.js$/,
 };
 const onlyIndex = process.argv.indexOf('--only');
 const selected = onlyIndex > 0 ? process.argv[onlyIndex + 1].split(',') : Object.keys(kinds);

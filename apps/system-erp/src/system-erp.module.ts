@@ -1,7 +1,36 @@
 import { Module } from '@nestjs/common';
 import { type AppDefinition, vendorReachability } from '@concord/platform';
+import { BusinessCentralBatch } from './adapters/business-central/business-central-batch.service.js';
+import { BusinessCentralChanges } from './adapters/business-central/business-central-changes.service.js';
+import { BusinessCentralCompanies } from './adapters/business-central/business-central-companies.service.js';
+import { BusinessCentralCustomers } from './adapters/business-central/business-central-customers.service.js';
+import { BusinessCentralErpCustomers } from './adapters/business-central/business-central-erp-customers.service.js';
+import { BusinessCentralClient } from './adapters/business-central/business-central.client.js';
+import { CustomerXrefRepository } from './customers/customer-xref.repository.js';
+import { CustomersController } from './customers/customers.controller.js';
+import { ErpCustomers } from './customers/erp-customers.port.js';
+import { GetCustomerUseCase } from './customers/get-customer.usecase.js';
+import { ReadCustomerChangesUseCase } from './customers/read-customer-changes.usecase.js';
+import { UpsertCustomerUseCase } from './customers/upsert-customer.usecase.js';
+import { UpsertCustomersBatchUseCase } from './customers/upsert-customers-batch.usecase.js';
+import { ERP_CONFIG, loadErpConfig } from './system-erp.config.js';
+
 @Module({
-  controllers: [],
+  controllers: [CustomersController],
+  providers: [
+    { provide: ERP_CONFIG, useFactory: () => loadErpConfig() },
+    BusinessCentralClient,
+    BusinessCentralCompanies,
+    BusinessCentralCustomers,
+    BusinessCentralBatch,
+    BusinessCentralChanges,
+    { provide: ErpCustomers, useClass: BusinessCentralErpCustomers },
+    CustomerXrefRepository,
+    GetCustomerUseCase,
+    UpsertCustomerUseCase,
+    UpsertCustomersBatchUseCase,
+    ReadCustomerChangesUseCase,
+  ],
 })
 export class SystemErpModule {}
 

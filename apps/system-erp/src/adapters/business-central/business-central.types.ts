@@ -1,0 +1,93 @@
+/** Wire shapes of the Business Central API v2.0; they never leave this folder. */
+
+export interface BcCompany {
+  id: string;
+  name: string;
+  displayName?: string;
+}
+
+export interface BcCustomer {
+  '@odata.etag'?: string;
+  id: string;
+  number: string;
+  displayName: string;
+  type?: string;
+  addressLine1: string;
+  addressLine2: string;
+  city: string;
+  state: string;
+  country: string;
+  postalCode: string;
+  phoneNumber: string;
+  email: string;
+  website: string;
+  taxRegistrationNumber: string;
+  currencyCode: string;
+  paymentTermsId: string;
+  blocked: string;
+  lastModifiedDateTime: string;
+}
+
+/** The writable customer fields Concord sets. */
+export type BcCustomerWrite = Pick<
+  BcCustomer,
+  | 'number'
+  | 'displayName'
+  | 'addressLine1'
+  | 'addressLine2'
+  | 'city'
+  | 'state'
+  | 'country'
+  | 'postalCode'
+  | 'phoneNumber'
+  | 'email'
+  | 'website'
+  | 'taxRegistrationNumber'
+  | 'currencyCode'
+  | 'paymentTermsId'
+  | 'blocked'
+>;
+
+export interface BcPaymentTerms {
+  id: string;
+  code: string;
+  dueDateCalculation: string;
+}
+
+export interface ODataCollection<T> {
+  value: T[];
+  '@odata.nextLink'?: string;
+  '@odata.deltaLink'?: string;
+}
+
+/** A `$deletedEntity` entry of a delta answer. */
+export interface BcDeletedEntity {
+  '@odata.context': string;
+  id: string;
+}
+
+export interface BcErrorBody {
+  error: { code: string; message: string };
+}
+
+export interface BcBatchRequest {
+  id: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  url: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface BcBatchResponse {
+  id: string;
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+/** What the adapter knows about one legal entity. */
+export interface CompanyContext {
+  id: string;
+  name: string;
+  localCurrency: string;
+}
