@@ -18,3 +18,32 @@ export class ProductRecordV1 extends ProductV1 {
   })
   sourceVersion!: string;
 }
+
+export class ProductChangeDto {
+  @ApiProperty({ enum: ['upsert', 'delete'], example: 'upsert' })
+  kind!: 'upsert' | 'delete';
+
+  @ApiProperty({ example: '1896-S' })
+  sku!: string;
+
+  @ApiProperty({ example: '5d115c9c-44e3-ea11-bb43-000d3a2feca1' })
+  externalId!: string;
+
+  @ApiProperty({ description: 'Source version of this change', example: '2026-11-23T10:00:00.000Z' })
+  sourceVersion!: string;
+
+  @ApiPropertyOptional({ type: () => ProductRecordV1, description: 'Absent for deletions' })
+  record?: ProductRecordV1;
+}
+
+/** One page of the product change feed; pass `nextCursor` back to continue. */
+export class ProductChangePageDto {
+  @ApiProperty({ type: [ProductChangeDto] })
+  changes!: ProductChangeDto[];
+
+  @ApiProperty({ example: 'eyJtb2RzdGFtcCI6IjIwMjYtMTEtMjNUMTA6MDA6MDAuMDAwWiIsImlkIjoiMDAxIn0' })
+  nextCursor!: string;
+
+  @ApiProperty({ example: false })
+  hasMore!: boolean;
+}
