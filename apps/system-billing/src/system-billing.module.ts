@@ -3,6 +3,8 @@ import { type AppDefinition, vendorReachability } from '@concord/platform';
 import { StripeClient } from './adapters/stripe/stripe.client.js';
 import { StripeCustomerFeed } from './adapters/stripe/stripe-customer-feed.service.js';
 import { StripeCustomersService } from './adapters/stripe/stripe-customers.service.js';
+import { StripePricesService } from './adapters/stripe/stripe-prices.service.js';
+import { StripeProductsService } from './adapters/stripe/stripe-products.service.js';
 import { StripeWebhookVerifier } from './adapters/stripe/stripe-webhook.service.js';
 import { BillingCustomers } from './customers/billing-customers.port.js';
 import { CustomerXrefRepository } from './customers/customer-xref.repository.js';
@@ -11,6 +13,12 @@ import { GetCustomerUseCase } from './customers/get-customer.usecase.js';
 import { ListCustomerChangesUseCase } from './customers/list-customer-changes.usecase.js';
 import { UpsertCustomerBatchUseCase } from './customers/upsert-customer-batch.usecase.js';
 import { UpsertCustomerUseCase } from './customers/upsert-customer.usecase.js';
+import { BillingProducts } from './products/billing-products.port.js';
+import { DeactivateProductUseCase } from './products/deactivate-product.usecase.js';
+import { GetProductUseCase } from './products/get-product.usecase.js';
+import { ProductsController } from './products/products.controller.js';
+import { UpsertProductBatchUseCase } from './products/upsert-product-batch.usecase.js';
+import { UpsertProductUseCase } from './products/upsert-product.usecase.js';
 import { BILLING_CONFIG, loadBillingConfig } from './system-billing.config.js';
 import { BillingEventRepository } from './webhooks/billing-event.repository.js';
 import { RawBodyCapture } from './webhooks/raw-body.util.js';
@@ -18,7 +26,7 @@ import { RecordBillingEventUseCase } from './webhooks/record-billing-event.useca
 import { StripeWebhookController } from './webhooks/stripe-webhook.controller.js';
 
 @Module({
-  controllers: [CustomersController, StripeWebhookController],
+  controllers: [CustomersController, ProductsController, StripeWebhookController],
   providers: [
     { provide: BILLING_CONFIG, useFactory: () => loadBillingConfig() },
     RawBodyCapture,
@@ -30,6 +38,12 @@ import { StripeWebhookController } from './webhooks/stripe-webhook.controller.js
     UpsertCustomerUseCase,
     UpsertCustomerBatchUseCase,
     ListCustomerChangesUseCase,
+    StripePricesService,
+    { provide: BillingProducts, useClass: StripeProductsService },
+    GetProductUseCase,
+    UpsertProductUseCase,
+    UpsertProductBatchUseCase,
+    DeactivateProductUseCase,
     StripeWebhookVerifier,
     BillingEventRepository,
     RecordBillingEventUseCase,

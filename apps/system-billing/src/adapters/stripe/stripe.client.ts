@@ -10,12 +10,15 @@ import { burstFor, TokenBucket } from './token-bucket.util.js';
 const QUOTA_REMAINING = 'concord_external_quota_remaining';
 const DURATION_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-/** `POST /v1/customers/cus_123` → `POST /v1/customers/:id`, so the operation label stays bounded. */
+/**
+ * `POST /v1/customers/cus_123` → `POST /v1/customers/:id`, so the operation label stays bounded; Concord's
+ * own product IDs (`concord_<sku>`) count as IDs too.
+ */
 export function operationOf(method: string, path: string): string {
   const route = path
     .split('?')[0]!
     .split('/')
-    .map((segment) => (/^[a-z]+_[A-Za-z0-9]+$/.test(segment) ? ':id' : segment))
+    .map((segment) => (/^[a-z]+_[A-Za-z0-9]+$|^concord_[A-Za-z0-9_-]+$/.test(segment) ? ':id' : segment))
     .join('/');
   return `${method.toUpperCase()} ${route}`;
 }

@@ -87,6 +87,37 @@ describe('classifyStripeError (recorded Stripe error bodies)', () => {
     assert.equal(error.kind, 'NotFound');
   });
 
+  it('price and product errors → Rejected with canonical product paths', () => {
+    const amount = classifyStripeError(
+      sdkError(400, {
+        error: {
+          type: 'invalid_request_error',
+          message: 'This value must be less than or equal to 99999999.',
+          param: 'unit_amount',
+        },
+      }),
+      'prices.create',
+    );
+    assert.equal(amount.kind, 'Rejected');
+    assert.deepEqual(amount.details, [
+      { path: 'unitPrice.amountMinor', message: 'This value must be less than or equal to 99999999.' },
+    ]);
+    const exists = classifyStripeError(
+      sdkError(400, {
+        error: {
+          type: 'invalid_request_error',
+          code: 'resource_already_exists',
+          message: 'Product already exists.',
+          param: 'id',
+        },
+      }),
+      'products.create',
+    );
+    assert.equal(exists.kind, 'Rejected');
+    assert.equal(exists.vendor?.code, 'resource_already_exists');
+    assert.equal(exists.details[0]?.path, 'sku');
+  });
+
   it('401 invalid API key → AuthFailed', () => {
     const error = classifyStripeError(
       sdkError(401, {
@@ -139,5 +170,8 @@ describe('canonicalPath', () => {
     assert.equal(canonicalPath('metadata[tax_id]'), 'taxId');
     assert.equal(canonicalPath('metadata'), 'metadata');
     assert.equal(canonicalPath('name'), 'name');
+    assert.equal(canonicalPath('recurring[interval_count]', 'prices.create'), 'recurring.intervalCount');
+    assert.equal(canonicalPath('unit_label', 'products.update'), 'unitOfMeasure');
+    assert.equal(canonicalPath('currency', 'prices.create'), 'unitPrice.currency');
   });
 });

@@ -38,9 +38,31 @@ const CANONICAL_PATHS: Record<string, string> = {
   metadata: 'metadata',
 };
 
-export function canonicalPath(param: string): string {
+/** Product and price parameter names → canonical product field paths. */
+const PRODUCT_PATHS: Record<string, string> = {
+  id: 'sku',
+  name: 'name',
+  description: 'description',
+  active: 'active',
+  unit_label: 'unitOfMeasure',
+  'metadata.sku': 'sku',
+  'metadata.type': 'type',
+  lookup_key: 'sku',
+  unit_amount: 'unitPrice.amountMinor',
+  unit_amount_decimal: 'unitPrice.amountMinor',
+  currency: 'unitPrice.currency',
+  recurring: 'recurring',
+  'recurring.interval': 'recurring.interval',
+  'recurring.interval_count': 'recurring.intervalCount',
+  metadata: 'metadata',
+};
+
+const isProductOperation = (operation: string): boolean => /^(products|prices)\./.test(operation);
+
+export function canonicalPath(param: string, operation = ''): string {
   const dotted = param.replace(/\[([^\]]*)\]/g, '.$1');
-  return CANONICAL_PATHS[dotted] ?? dotted;
+  const paths = isProductOperation(operation) ? PRODUCT_PATHS : CANONICAL_PATHS;
+  return paths[dotted] ?? dotted;
 }
 
 function isStripeErrorLike(error: unknown): error is Error & StripeErrorLike {
@@ -91,7 +113,7 @@ export function classifyStripeError(error: unknown, operation: string): AdapterE
   if (status === 409) return new AdapterError({ ...base, kind: 'Conflict' });
   if (status === 400 || status === 402) {
     const details: ErrorDetail[] = error.param
-      ? [{ path: canonicalPath(error.param), message: base.message }]
+      ? [{ path: canonicalPath(error.param, operation), message: base.message }]
       : [];
     return new AdapterError({ ...base, kind: 'Rejected', details });
   }

@@ -55,3 +55,49 @@ export const METADATA = {
   segment: 'segment',
   territory: 'territory',
 } as const;
+
+export type StripeInterval = 'day' | 'week' | 'month' | 'year';
+
+export interface StripeProductWire {
+  id: string;
+  object: 'product';
+  name: string;
+  description: string | null;
+  active: boolean;
+  unit_label?: string | null;
+  default_price?: string | { id: string } | null;
+  metadata: Record<string, string>;
+  created: number;
+  updated: number;
+}
+
+export interface StripePriceWire {
+  id: string;
+  object: 'price';
+  active: boolean;
+  currency: string;
+  unit_amount: number | null;
+  /** The SDK types `interval` as an open string. */
+  recurring: { interval: string; interval_count: number } | null;
+  lookup_key: string | null;
+  product: string | { id: string };
+}
+
+/** Create and update parameters of a product; an empty string unsets a field on update. */
+export interface StripeProductParams {
+  name: string;
+  active: boolean;
+  description?: string;
+  unit_label?: string;
+  metadata: Record<string, string>;
+}
+
+/** The price a canonical product asks for, in Stripe's units. */
+export interface StripePriceSpec {
+  unit_amount: number;
+  currency: string;
+  recurring?: { interval: StripeInterval; interval_count: number };
+}
+
+/** Product metadata keys Concord owns. */
+export const PRODUCT_METADATA = { sku: 'sku', type: 'type' } as const;
