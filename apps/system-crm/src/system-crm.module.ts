@@ -2,8 +2,9 @@ import { Module } from '@nestjs/common';
 import { type AppDefinition, vendorReachability } from '@concord/platform';
 import { salesforceSchemaCheck } from './adapters/salesforce/salesforce-schema.service.js';
 import { CustomersModule } from './customers/customers.module.js';
+import { ProductsModule } from './products/products.module.js';
 
-@Module({ imports: [CustomersModule] })
+@Module({ imports: [CustomersModule, ProductsModule] })
 export class SystemCrmModule {}
 
 export const SYSTEM_CRM_APP: AppDefinition = {

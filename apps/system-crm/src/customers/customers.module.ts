@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SalesforceCustomers } from '../adapters/salesforce/salesforce-customers.service.js';
-import { SalesforceSchemaMonitor } from '../adapters/salesforce/salesforce-schema.service.js';
-import { SalesforceClient } from '../adapters/salesforce/salesforce.client.js';
+import { SalesforceModule } from '../adapters/salesforce/salesforce.module.js';
 import { CrmCustomers } from './crm-customers.port.js';
 import { CustomersController } from './customers.controller.js';
 import { GetCustomerUseCase } from './get-customer.usecase.js';
@@ -11,10 +10,9 @@ import { UpsertCustomerUseCase } from './upsert-customer.usecase.js';
 import { UpsertCustomersBatchUseCase } from './upsert-customers-batch.usecase.js';
 
 @Module({
+  imports: [SalesforceModule],
   controllers: [CustomersController],
   providers: [
-    SalesforceClient,
-    SalesforceSchemaMonitor,
     { provide: CrmCustomers, useClass: SalesforceCustomers },
     GetCustomerUseCase,
     UpsertCustomerUseCase,

@@ -19,8 +19,8 @@ import {
   fromAccount,
   toAccountWrite,
   toCustomerChange,
+  toChangeScanWhere,
   toIsoInstant,
-  toSoqlDateTime,
   toSoqlString,
   toSyncWrite,
 } from './salesforce.mappers.js';
@@ -122,14 +122,7 @@ export class SalesforceCustomers extends CrmCustomers {
   }
 
   async readChanges(position: ChangeScanPosition, limit: number): Promise<CustomerChangeDto[]> {
-    const where =
-      position.kind === 'start'
-        ? ''
-        : position.kind === 'from'
-          ? ` WHERE SystemModstamp >= ${toSoqlDateTime(position.modstamp)}`
-          : ` WHERE SystemModstamp > ${toSoqlDateTime(position.modstamp)} OR ` +
-            `(SystemModstamp = ${toSoqlDateTime(position.modstamp)} AND Id > ${toSoqlString(position.id)})`;
-    const soql = `SELECT ${FIELDS} FROM Account${where} ORDER BY SystemModstamp, Id LIMIT ${limit}`;
+    const soql = `SELECT ${FIELDS} FROM Account${toChangeScanWhere(position)} ORDER BY SystemModstamp, Id LIMIT ${limit}`;
     let page = await this.client.request<SalesforceQueryResult<SalesforceAccount>>(
       'customers.changes',
       'GET',

@@ -14,7 +14,7 @@ import { APP_CONFIG, type AppConfig, METRICS_REGISTRY } from '@concord/platform'
 import { SalesforceMetrics } from './salesforce-metrics.util.js';
 import { SalesforceQuota } from './salesforce-quota.service.js';
 import { classifySalesforceFailure, SYSTEM } from './salesforce.errors.js';
-import { type SalesforceTokenAnswer } from './salesforce.types.js';
+import { type SalesforceQueryResult, type SalesforceTokenAnswer } from './salesforce.types.js';
 
 const TIMEOUT_MS = 15_000;
 
@@ -75,6 +75,18 @@ export class SalesforceClient {
       if (this.session === session) this.session = undefined;
       return this.attempt<T>(await this.connection(), operation, method, path, body);
     }
+  }
+
+  /** Every row of a SOQL query, following `nextRecordsUrl`; `all` reads deleted rows too (`queryAll`). */
+  async query<T>(operation: string, soql: string, all = false): Promise<T[]> {
+    const resource = `/${all ? 'queryAll' : 'query'}?q=${encodeURIComponent(soql)}`;
+    let page = await this.request<SalesforceQueryResult<T>>(operation, 'GET', resource);
+    const rows = [...page.records];
+    while (!page.done && page.nextRecordsUrl) {
+      page = await this.request<SalesforceQueryResult<T>>(operation, 'GET', page.nextRecordsUrl);
+      rows.push(...page.records);
+    }
+    return rows;
   }
 
   private async attempt<T>(

@@ -53,11 +53,14 @@ function retryAfterOf(kind: AdapterErrorKind): number | undefined {
   return undefined;
 }
 
-function detailsOf(errors: SalesforceApiError[]): ErrorDetail[] {
+/** Maps a Salesforce field name to the canonical path of the resource being written. */
+export type FieldPathOf = (salesforceField: string) => string;
+
+function detailsOf(errors: SalesforceApiError[], pathOf: FieldPathOf): ErrorDetail[] {
   return errors.flatMap((error) =>
     (error.fields ?? []).length > 0
       ? (error.fields ?? []).map((field) => ({
-          path: canonicalPathOf(field),
+          path: pathOf(field),
           message: error.message,
           vendorCode: error.errorCode,
         }))
@@ -70,6 +73,7 @@ export function classifySalesforceAnswer(
   operation: string,
   status: number | undefined,
   errors: SalesforceApiError[],
+  pathOf: FieldPathOf = canonicalPathOf,
 ): AdapterError {
   const first = errors[0] ?? { message: `HTTP ${status ?? 'error'}`, errorCode: `ERROR_HTTP_${status}` };
   const kind = kindOf(status, first.errorCode);
@@ -79,14 +83,18 @@ export function classifySalesforceAnswer(
     system: SYSTEM,
     operation,
     message: first.message,
-    details: kind === 'Rejected' || kind === 'Conflict' ? detailsOf(errors) : [],
+    details: kind === 'Rejected' || kind === 'Conflict' ? detailsOf(errors, pathOf) : [],
     ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     vendor: { ...(status === undefined ? {} : { status }), code: first.errorCode, body: errors },
   });
 }
 
 /** A per-record error of an sObject collections call. */
-export function classifyRecordErrors(operation: string, errors: SalesforceRecordError[]): AdapterError {
+export function classifyRecordErrors(
+  operation: string,
+  errors: SalesforceRecordError[],
+  pathOf: FieldPathOf = canonicalPathOf,
+): AdapterError {
   return classifySalesforceAnswer(
     operation,
     undefined,
@@ -95,7 +103,29 @@ export function classifyRecordErrors(operation: string, errors: SalesforceRecord
       errorCode: error.statusCode,
       fields: error.fields ?? [],
     })),
+    pathOf,
   );
+}
+
+/**
+ * The same error with its field details named in another resource's terms (the client names them as
+ * Account fields map to customers); errors without a Salesforce error list come back unchanged.
+ */
+export function withFieldPaths(error: AdapterError, pathOf: FieldPathOf): AdapterError {
+  const body = error.vendor?.body;
+  if ((error.kind !== 'Rejected' && error.kind !== 'Conflict') || !Array.isArray(body)) return error;
+  const errors = body.filter(isApiError);
+  if (errors.length === 0) return error;
+  return new AdapterError({
+    kind: error.kind,
+    system: error.system,
+    operation: error.operation,
+    message: error.message,
+    details: detailsOf(errors, pathOf),
+    ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
+    ...(error.vendor ? { vendor: error.vendor } : {}),
+    ...(error.cause === undefined ? {} : { cause: error.cause }),
+  });
 }
 
 function isApiError(value: unknown): value is SalesforceApiError {

@@ -5,6 +5,7 @@ import {
   SyncStatus,
   type SyncStatusUpdateDto,
 } from '@concord/contracts';
+import { type ChangeScanPosition } from '../../customers/crm-customers.port.js';
 import { type AccountSyncWrite, type AccountWrite, type SalesforceAccount } from './salesforce.types.js';
 
 const MESSAGE_LIMIT = 255;
@@ -59,6 +60,14 @@ export function toSoqlDateTime(instant: Date | string): string {
 /** A SOQL string literal. */
 export function toSoqlString(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/** The SOQL `WHERE` clause (with its leading space, or empty) of a change scan by (SystemModstamp, Id). */
+export function toChangeScanWhere(position: ChangeScanPosition): string {
+  if (position.kind === 'start') return '';
+  const stamp = toSoqlDateTime(position.modstamp);
+  if (position.kind === 'from') return ` WHERE SystemModstamp >= ${stamp}`;
+  return ` WHERE SystemModstamp > ${stamp} OR (SystemModstamp = ${stamp} AND Id > ${toSoqlString(position.id)})`;
 }
 
 function orNull(value: string | undefined): string | null {

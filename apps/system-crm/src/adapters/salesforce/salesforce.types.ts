@@ -107,3 +107,62 @@ export interface SalesforceTokenAnswer {
 export interface SalesforceDescribe {
   fields: Array<{ name: string; picklistValues?: Array<{ value: string; active: boolean }> }>;
 }
+
+/** A Product2 as the adapter reads it. */
+export interface SalesforceProduct {
+  attributes?: { type: string; url?: string };
+  Id: string;
+  IsDeleted?: boolean;
+  Name: string | null;
+  ProductCode: string | null;
+  Description: string | null;
+  IsActive: boolean;
+  Family: string | null;
+  QuantityUnitOfMeasure: string | null;
+  ERP_Item_Number__c: string | null;
+  CreatedDate: string;
+  SystemModstamp: string;
+}
+
+export const PRODUCT_FIELDS = [
+  'Id',
+  'IsDeleted',
+  'Name',
+  'ProductCode',
+  'Description',
+  'IsActive',
+  'Family',
+  'QuantityUnitOfMeasure',
+  'ERP_Item_Number__c',
+  'CreatedDate',
+  'SystemModstamp',
+] as const;
+
+/** The Product2 fields Concord writes from a canonical product (null clears a field). */
+export interface ProductWrite {
+  Name: string;
+  ProductCode: string;
+  Description: string | null;
+  IsActive: boolean;
+  Family: string | null;
+  QuantityUnitOfMeasure: string | null;
+}
+
+/** A PricebookEntry as the adapter reads it. */
+export interface SalesforcePriceEntry {
+  Id: string;
+  Product2Id: string;
+  UnitPrice: number;
+  CurrencyIsoCode: string;
+  IsActive: boolean;
+  SystemModstamp: string;
+}
+
+export const PRICE_ENTRY_FIELDS = [
+  'Id',
+  'Product2Id',
+  'UnitPrice',
+  'CurrencyIsoCode',
+  'IsActive',
+  'SystemModstamp',
+] as const;
