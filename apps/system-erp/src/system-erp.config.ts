@@ -6,6 +6,8 @@ export interface ErpConfig {
   companyByCountry: Record<string, string>;
   /** Company for countries the map does not name. */
   defaultCompany: string;
+  /** Company whose items are the product master (the default company unless set). */
+  productCompany: string;
   /** Company name → its local currency (a customer in it has a blank `currencyCode`). */
   localCurrencyByCompany: Record<string, string>;
   /** Budget of one Business Central call attempt. */
@@ -62,14 +64,16 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
 export function loadErpConfig(env: NodeJS.ProcessEnv = process.env): ErpConfig {
   const companyByCountry = stringMap(env, 'ERP_COMPANY_BY_COUNTRY', DEFAULT_COMPANY_BY_COUNTRY);
   const defaultCompany = env.ERP_DEFAULT_COMPANY || 'CRONUS International Ltd.';
+  const productCompany = env.ERP_PRODUCT_COMPANY || defaultCompany;
   const localCurrencyByCompany = stringMap(env, 'ERP_COMPANY_LOCAL_CURRENCY', DEFAULT_LOCAL_CURRENCIES);
-  for (const company of new Set([defaultCompany, ...Object.values(companyByCountry)])) {
+  for (const company of new Set([defaultCompany, productCompany, ...Object.values(companyByCountry)])) {
     if (!localCurrencyByCompany[company])
       throw new ConfigError(`ERP_COMPANY_LOCAL_CURRENCY names no local currency for "${company}"`);
   }
   return {
     companyByCountry,
     defaultCompany,
+    productCompany,
     localCurrencyByCompany,
     vendorTimeoutMs: positive(env, 'ERP_VENDOR_TIMEOUT_MS', 5_000),
     changeOverlapMs: positive(env, 'ERP_CHANGE_OVERLAP_MS', 5_000),

@@ -3,8 +3,11 @@ import { type AppDefinition, vendorReachability } from '@concord/platform';
 import { BusinessCentralBatch } from './adapters/business-central/business-central-batch.service.js';
 import { BusinessCentralChanges } from './adapters/business-central/business-central-changes.service.js';
 import { BusinessCentralCompanies } from './adapters/business-central/business-central-companies.service.js';
+import { BusinessCentralDeltaFeed } from './adapters/business-central/business-central-delta-feed.service.js';
 import { BusinessCentralCustomers } from './adapters/business-central/business-central-customers.service.js';
 import { BusinessCentralErpCustomers } from './adapters/business-central/business-central-erp-customers.service.js';
+import { BusinessCentralErpProducts } from './adapters/business-central/business-central-erp-products.service.js';
+import { BusinessCentralItems } from './adapters/business-central/business-central-items.service.js';
 import { BusinessCentralClient } from './adapters/business-central/business-central.client.js';
 import { CustomerXrefRepository } from './customers/customer-xref.repository.js';
 import { CustomersController } from './customers/customers.controller.js';
@@ -13,16 +16,24 @@ import { GetCustomerUseCase } from './customers/get-customer.usecase.js';
 import { ReadCustomerChangesUseCase } from './customers/read-customer-changes.usecase.js';
 import { UpsertCustomerUseCase } from './customers/upsert-customer.usecase.js';
 import { UpsertCustomersBatchUseCase } from './customers/upsert-customers-batch.usecase.js';
+import { DeactivateProductUseCase } from './products/deactivate-product.usecase.js';
+import { ErpProducts } from './products/erp-products.port.js';
+import { GetProductUseCase } from './products/get-product.usecase.js';
+import { ProductsController } from './products/products.controller.js';
+import { ReadProductChangesUseCase } from './products/read-product-changes.usecase.js';
+import { UpsertProductUseCase } from './products/upsert-product.usecase.js';
+import { UpsertProductsBatchUseCase } from './products/upsert-products-batch.usecase.js';
 import { ERP_CONFIG, loadErpConfig } from './system-erp.config.js';
 
 @Module({
-  controllers: [CustomersController],
+  controllers: [CustomersController, ProductsController],
   providers: [
     { provide: ERP_CONFIG, useFactory: () => loadErpConfig() },
     BusinessCentralClient,
     BusinessCentralCompanies,
     BusinessCentralCustomers,
     BusinessCentralBatch,
+    BusinessCentralDeltaFeed,
     BusinessCentralChanges,
     { provide: ErpCustomers, useClass: BusinessCentralErpCustomers },
     CustomerXrefRepository,
@@ -30,6 +41,13 @@ import { ERP_CONFIG, loadErpConfig } from './system-erp.config.js';
     UpsertCustomerUseCase,
     UpsertCustomersBatchUseCase,
     ReadCustomerChangesUseCase,
+    BusinessCentralItems,
+    { provide: ErpProducts, useClass: BusinessCentralErpProducts },
+    GetProductUseCase,
+    UpsertProductUseCase,
+    UpsertProductsBatchUseCase,
+    DeactivateProductUseCase,
+    ReadProductChangesUseCase,
   ],
 })
 export class SystemErpModule {}

@@ -23,6 +23,11 @@ export class BusinessCentralCompanies {
     return this.byName(name);
   }
 
+  /** The company whose items are the product master. */
+  forProducts(): Promise<CompanyContext> {
+    return this.byName(this.config.productCompany);
+  }
+
   /** Every company the country map can place a customer in. */
   async all(): Promise<CompanyContext[]> {
     const names = new Set([this.config.defaultCompany, ...Object.values(this.config.companyByCountry)]);

@@ -37,10 +37,39 @@ const CAPTION_PATHS: Array<[RegExp, string]> = [
   [/Phone No\./i, 'phone'],
 ];
 
-/** What the classifier knows about the call: its name and, for writes, the body sent. */
+/** How one entity's field names and captions map to canonical paths. */
+export interface FieldPathMap {
+  fields: Record<string, string>;
+  captions: Array<[RegExp, string]>;
+}
+
+export const CUSTOMER_PATHS: FieldPathMap = { fields: FIELD_PATHS, captions: CAPTION_PATHS };
+
+/** Item fields and captions → canonical product paths. */
+export const ITEM_PATHS: FieldPathMap = {
+  fields: {
+    number: 'sku',
+    displayName: 'name',
+    type: 'type',
+    blocked: 'active',
+    unitPrice: 'unitPrice.amountMinor',
+    baseUnitOfMeasureCode: 'unitOfMeasure',
+  },
+  captions: [
+    [/\bDescription\b/, 'name'],
+    [/Unit Price/i, 'unitPrice.amountMinor'],
+    [/Base Unit of Measure|Unit of Measure/i, 'unitOfMeasure'],
+    [/Inventory Posting Group/i, 'type'],
+    [/\bNo\.(?!=)/, 'sku'],
+  ],
+};
+
+/** What the classifier knows about the call: its name, for writes the body sent, and whose fields. */
 export interface BcCallContext {
   operation: string;
   sent?: Record<string, unknown>;
+  /** Field names → canonical paths; customers when absent. */
+  paths?: FieldPathMap;
 }
 
 export interface BcAnswer {
@@ -55,19 +84,23 @@ function errorOf(body: unknown): BcErrorBody['error'] | undefined {
 }
 
 /** Canonical paths a validation message names: a field name, a caption, or the offending value. */
-export function fieldPaths(message: string, sent: Record<string, unknown> | undefined): string[] {
+export function fieldPaths(
+  message: string,
+  sent: Record<string, unknown> | undefined,
+  map: FieldPathMap = CUSTOMER_PATHS,
+): string[] {
   const paths = new Set<string>();
-  for (const [field, path] of Object.entries(FIELD_PATHS)) {
+  for (const [field, path] of Object.entries(map.fields)) {
     if (new RegExp(`\\b${field}\\b`).test(message)) paths.add(path);
   }
   if (paths.size === 0) {
-    for (const [pattern, path] of CAPTION_PATHS) if (pattern.test(message)) paths.add(path);
+    for (const [pattern, path] of map.captions) if (pattern.test(message)) paths.add(path);
   }
   // StringExceededLength names the value, not the field: find which field was sent with it.
   const value = /Value: (.*)$/s.exec(message)?.[1];
   if (paths.size === 0 && value !== undefined && sent) {
     for (const [field, sentValue] of Object.entries(sent)) {
-      const path = FIELD_PATHS[field];
+      const path = map.fields[field];
       if (path && sentValue === value) paths.add(path);
     }
   }
@@ -93,7 +126,9 @@ export function classifyBcAnswer(answer: BcAnswer, context: BcCallContext): Adap
   const message = vendorError?.message ?? `answered ${answer.status}`;
   const kind = kindOf(answer.status, code);
   const details: ErrorDetail[] =
-    kind === 'Rejected' ? fieldPaths(message, context.sent).map((path) => ({ path, message, code })) : [];
+    kind === 'Rejected'
+      ? fieldPaths(message, context.sent, context.paths).map((path) => ({ path, message, code }))
+      : [];
   return new AdapterError({
     kind,
     system: BC_SYSTEM,

@@ -48,6 +48,25 @@ export type BcCustomerWrite = Pick<
   | 'blocked'
 >;
 
+export type BcItemType = 'Inventory' | 'Service' | 'Non-Inventory';
+
+export interface BcItem {
+  '@odata.etag'?: string;
+  id: string;
+  number: string;
+  displayName: string;
+  type: BcItemType;
+  itemCategoryCode: string;
+  blocked: boolean;
+  unitPrice: number;
+  baseUnitOfMeasureCode: string;
+  lastModifiedDateTime: string;
+}
+
+/** The writable item fields Concord sets (the unit of measure only when the product names one). */
+export type BcItemWrite = Pick<BcItem, 'number' | 'displayName' | 'type' | 'blocked' | 'unitPrice'> &
+  Partial<Pick<BcItem, 'baseUnitOfMeasureCode'>>;
+
 export interface BcPaymentTerms {
   id: string;
   code: string;
