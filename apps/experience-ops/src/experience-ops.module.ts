@@ -1,8 +1,5 @@
-import { Module } from '@nestjs/common';
 import { type AppDefinition } from '@concord/platform';
-@Module({
-  controllers: [],
-})
-export class ExperienceOpsModule {}
+import { ExceptionsModule } from './exceptions/exceptions.module.js';
 
-export const EXPERIENCE_OPS_APP: AppDefinition = { name: 'experience-ops', imports: [ExperienceOpsModule] };
+// Feature modules are listed here directly so the route-policy check sees every controller.
+export const EXPERIENCE_OPS_APP: AppDefinition = { name: 'experience-ops', imports: [ExceptionsModule] };
