@@ -104,7 +104,7 @@ describe('foundation: three layers, one correlation ID, one error envelope', () 
     );
     assert.match(experience, /concord_external_calls_total\{[^}]*system="process-onboarding"[^}]*\} \d+/);
     const process = await (await call('process-onboarding', '/metrics')).text();
-    assert.match(process, /concord_queue_jobs\{queue="onboarding",state="waiting"[^}]*\} \d+/);
+    assert.match(process, /concord_queue_jobs\{queue="[^"]*onboarding",state="waiting"[^}]*\} \d+/);
     assert.match(process, /concord_process_resident_memory_bytes\{app="process-onboarding"\}/);
   });
 

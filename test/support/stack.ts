@@ -41,6 +41,8 @@ export async function bootStack(
     REDIS_URL: testRedisUrl(),
     LOG_LEVEL: 'info',
     PORT: '0',
+    // Stacks of parallel test files share one job store; each gets its own queues.
+    QUEUE_NAMESPACE: `t${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`,
     ...extraEnv,
   };
   try {

@@ -2,8 +2,10 @@ import { Module } from '@nestjs/common';
 import { type AppDefinition } from '@concord/platform';
 import { CustomerValidationController } from './customer-validation/customer-validation.controller.js';
 import { ValidateCustomerUseCase } from './customer-validation/validate-customer.usecase.js';
+import { OnboardingModule } from './onboarding/onboarding.module.js';
 
 @Module({
+  imports: [OnboardingModule],
   controllers: [CustomerValidationController],
   providers: [ValidateCustomerUseCase],
 })

@@ -12,6 +12,8 @@ export interface AppConfig {
   /** Secret: signs and verifies service tokens between layers. */
   serviceTokenSecret: string;
   bodyLimitBytes: number;
+  /** Prefix of this deployment's queue names, so stacks sharing one job store never take each other's jobs. */
+  queueNamespace: string;
   downstream: Partial<Record<AppName, string>>;
   vendors: { salesforceUrl: string; businessCentralUrl: string; stripeUrl: string };
   salesforce: { clientId: string; /** Secret */ clientSecret: string; apiVersion: string };
@@ -64,6 +66,14 @@ function downstreamOf(app: AppDescriptor): AppName[] {
     : [];
 }
 
+function queueNamespace(env: NodeJS.ProcessEnv): string {
+  const raw = env.QUEUE_NAMESPACE ?? '';
+  if (!/^[a-z0-9-]{0,40}$/.test(raw)) {
+    throw new ConfigError(`QUEUE_NAMESPACE must be up to 40 characters of a-z 0-9 -, got "${raw}"`);
+  }
+  return raw;
+}
+
 /** The only place that reads the environment; validated once at boot. */
 export function loadAppConfig(name: AppName, env: NodeJS.ProcessEnv = process.env): AppConfig {
   const app = APPS[name];
@@ -89,6 +99,7 @@ export function loadAppConfig(name: AppName, env: NodeJS.ProcessEnv = process.en
     databaseUrl: url(env, 'DATABASE_URL', DEFAULT_DATABASE_URL),
     redisUrl: env.REDIS_URL ? url(env, 'REDIS_URL', env.REDIS_URL) : undefined,
     serviceTokenSecret,
+    queueNamespace: queueNamespace(env),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 50 * 1024 * 1024),
     downstream,
     vendors,

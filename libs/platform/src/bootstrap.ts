@@ -19,6 +19,7 @@ import { DownstreamClients } from './downstream.clients.js';
 import { installHttpHooks } from './http-hooks.js';
 import { buildOpenApiDocument, serveOpenApi } from './openapi.js';
 import { PlatformModule } from './platform.module.js';
+import { namespacedQueue } from './queue-names.js';
 
 export interface AppDefinition {
   name: AppName;
@@ -76,7 +77,11 @@ export async function bootApp(definition: AppDefinition, options: BootOptions = 
         name: queues.kind === 'redis' ? 'redis' : 'job-store',
         check: () => queues!.ping(),
       });
-      registerQueueMetrics(registry, queues, Object.values(QueueName));
+      registerQueueMetrics(
+        registry,
+        queues,
+        Object.values(QueueName).map((queue) => namespacedQueue(config.queueNamespace, queue)),
+      );
     } else if (config.redisUrl) {
       const redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
       cleanups.unshift(() => redis.quit());

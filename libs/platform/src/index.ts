@@ -13,3 +13,4 @@ export { HealthController } from './health.controller.js';
 export { MetricsController } from './metrics.controller.js';
 export { DiagnosticsController } from './diagnostics.controller.js';
 export * from './idempotent-write.service.js';
+export * from './queue-names.js';

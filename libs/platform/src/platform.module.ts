@@ -22,6 +22,7 @@ import { DependencyReporter } from './dependency-reporter.service.js';
 import { IdempotentWrite } from './idempotent-write.service.js';
 import { DownstreamClients } from './downstream.clients.js';
 import { OutboxRelayService } from './outbox-relay.service.js';
+import { QueueNames } from './queue-names.js';
 import { HealthController } from './health.controller.js';
 import { MetricsController } from './metrics.controller.js';
 import { DiagnosticsController } from './diagnostics.controller.js';
@@ -83,6 +84,7 @@ export class PlatformModule {
         { provide: QueueRuntime, useValue: queues },
         { provide: QueueProducer, useValue: new QueueProducer(queues) },
         OutboxRelayService,
+        QueueNames,
       ];
       providers.push(...queueProviders);
       exported.push(...queueProviders);

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { type ErrorDetail, SyncStatus, SystemCrmClient } from '@concord/contracts';
+import { UpstreamHttpError } from '@concord/http';
+import { type ExceptionCategory } from '@concord/persistence';
+import { NonRetryableJobError } from '@concord/queues';
+import { OnboardingMetrics } from './onboarding.metrics.js';
+import { type FlowRow, OnboardingFlowRepository } from './onboarding-flow.repository.js';
+import { type StepName } from './onboarding-steps.js';
+
+export interface Refusal {
+  category: ExceptionCategory;
+  message: string;
+  details: ErrorDetail[];
+  answer?: unknown;
+}
+
+const SYNC_MESSAGE_LIMIT = 255;
+
+/**
+ * Ends a flow whose customer was refused: the CRM account shows `Rejected` with the reason, the step
+ * and flow rows say so, and the job stops with the payload as a steward exception.
+ */
+@Injectable()
+export class OnboardingRejectionService {
+  constructor(
+    private readonly flows: OnboardingFlowRepository,
+    private readonly crm: SystemCrmClient,
+    private readonly metrics: OnboardingMetrics,
+  ) {}
+
+  async reject(flow: FlowRow, step: StepName, attempt: number, refusal: Refusal): Promise<never> {
+    // A failed write-back throws a retryable error first: the rejection is recorded once it is written.
+    const crmWriteback = step === 'crm-account' ? 'no CRM account yet' : await this.writeBack(flow, refusal);
+    await this.flows.markStep(flow.id, step, 'REJECTED', attempt, {
+      category: refusal.category,
+      message: refusal.message,
+      details: refusal.details,
+      ...(refusal.answer === undefined ? {} : { answer: refusal.answer }),
+      crmWriteback,
+    });
+    await this.flows.setState(flow.id, 'rejected');
+    this.metrics.stepOutcome(step, 'REJECTED');
+    throw new NonRetryableJobError(refusal.category, refusal.message, {
+      flowId: flow.id,
+      concordId: flow.concordId,
+      step,
+      customer: flow.input.customer,
+      details: refusal.details,
+      ...(refusal.answer === undefined ? {} : { targetAnswer: refusal.answer }),
+    });
+  }
+
+  private async writeBack(flow: FlowRow, refusal: Refusal): Promise<string> {
+    try {
+      await this.crm.updateSyncStatus(flow.concordId, {
+        status: SyncStatus.Rejected,
+        message: refusal.message.slice(0, SYNC_MESSAGE_LIMIT),
+      });
+      return 'written';
+    } catch (error) {
+      if (error instanceof UpstreamHttpError && error.status === 404) {
+        return 'no CRM account carries this canonical ID';
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { QueueNames } from '@concord/platform';
+import { QueueName, QueueProducer } from '@concord/queues';
+import { describeInvalid } from './canonical-customer.validator.js';
+import { OnboardingMetrics } from './onboarding.metrics.js';
+import { type FlowRow, OnboardingFlowRepository } from './onboarding-flow.repository.js';
+import { OnboardingRejectionService } from './onboarding-rejection.service.js';
+import {
+  nextStep,
+  ONBOARDING_JOB,
+  type OnboardingJobData,
+  STEP_STATE,
+  type StepName,
+  stepJobId,
+  TERMINAL_STATES,
+} from './onboarding-steps.js';
+import { OnboardingStepsService } from './onboarding-steps.service.js';
+import { StepRejectedError } from './step-rejected.error.js';
+import { classifyStepFailure, describeRefusal } from './upstream-failure.util.js';
+
+const SYSTEM_LABEL: Readonly<Record<StepName, string>> = {
+  'crm-account': 'CRM',
+  validate: 'Concord',
+  erp: 'ERP',
+  billing: 'Billing',
+  'crm-writeback': 'CRM',
+};
+
+export interface StepAttempt {
+  attempt: number;
+  /** No retry follows this attempt. */
+  final: boolean;
+}
+
+/** Runs one saga step per job and enqueues the next; a redelivered job never repeats a finished step. */
+@Injectable()
+export class RunOnboardingStepUseCase {
+  constructor(
+    private readonly flows: OnboardingFlowRepository,
+    private readonly steps: OnboardingStepsService,
+    private readonly rejection: OnboardingRejectionService,
+    private readonly producer: QueueProducer,
+    private readonly metrics: OnboardingMetrics,
+    private readonly queueNames: QueueNames,
+  ) {}
+
+  async execute(job: OnboardingJobData, attempt: StepAttempt): Promise<string> {
+    const flow = await this.flows.find(job.flowId);
+    if (!flow || TERMINAL_STATES.has(flow.state)) return flow ? `flow already ${flow.state}` : 'unknown flow';
+    const previous = await this.flows.step(flow.id, job.step);
+    if (previous?.outcome === 'REJECTED') return 'step already rejected';
+    if (previous?.outcome !== 'CONFIRMED') {
+      await this.flows.markStep(flow.id, job.step, 'ACCEPTED', attempt.attempt);
+      await this.flows.setState(flow.id, STEP_STATE[job.step]);
+      let detail: Record<string, unknown>;
+      try {
+        detail = await this.steps.run(job.step, flow, attempt.attempt);
+      } catch (error) {
+        return this.fail(flow, job.step, attempt, error);
+      }
+      await this.flows.markStep(flow.id, job.step, 'CONFIRMED', attempt.attempt, detail);
+      this.metrics.stepOutcome(job.step, 'CONFIRMED');
+    }
+    await this.advance(flow, job.step);
+    return 'confirmed';
+  }
+
+  private async advance(flow: FlowRow, step: StepName): Promise<void> {
+    const next = nextStep(step);
+    if (next) {
+      await this.producer.enqueue(
+        this.queueNames.of(QueueName.Onboarding),
+        ONBOARDING_JOB,
+        { flowId: flow.id, step: next } satisfies OnboardingJobData,
+        { jobId: stepJobId(flow.id, next), correlationId: flow.correlationId },
+      );
+      return;
+    }
+    await this.flows.setState(flow.id, 'synced');
+    this.metrics.synced(flow.createdAt);
+  }
+
+  private async fail(flow: FlowRow, step: StepName, attempt: StepAttempt, error: unknown): Promise<never> {
+    if (error instanceof StepRejectedError) {
+      return this.rejection.reject(flow, step, attempt.attempt, {
+        category: error.category,
+        message: error.details.length > 0 ? describeInvalid(error.details) : error.message,
+        details: error.details,
+        answer: error.answer,
+      });
+    }
+    const failure = classifyStepFailure(error);
+    if (failure.kind === 'rejected') {
+      return this.rejection.reject(flow, step, attempt.attempt, {
+        category: failure.category,
+        message: describeRefusal(SYSTEM_LABEL[step], failure.reason, failure.details),
+        details: failure.details,
+        answer: failure.answer,
+      });
+    }
+    if (failure.kind === 'timeout') {
+      await this.flows.markStep(flow.id, step, 'TIMED_OUT', attempt.attempt);
+      this.metrics.stepOutcome(step, 'TIMED_OUT');
+    }
+    if (attempt.final) await this.flows.setState(flow.id, 'failed');
+    throw error;
+  }
+}

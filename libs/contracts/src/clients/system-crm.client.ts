@@ -1,0 +1,50 @@
+import { type CustomerV1 } from '../customer/v1/customer.dto.js';
+import {
+  type CustomerRecordV1,
+  type SyncStatusUpdateDto,
+  type UpsertOutcomeDto,
+} from '../system/customer-record.dto.js';
+import { type LayerTransport } from './layer-transport.js';
+
+/** The CRM system API's customer routes as the process layer calls them. */
+export class SystemCrmClient {
+  constructor(private readonly transport: LayerTransport) {}
+
+  async getCustomer(concordId: string): Promise<CustomerRecordV1> {
+    const response = await this.transport.request<CustomerRecordV1>({
+      method: 'GET',
+      path: `/v1/customers/${encodeURIComponent(concordId)}`,
+      operation: 'customers.get',
+    });
+    return response.body;
+  }
+
+  /** Creates or updates the CRM account carrying this canonical ID; `created` tells which. */
+  async upsertCustomer(
+    concordId: string,
+    customer: CustomerV1,
+    idempotencyKey: string,
+  ): Promise<UpsertOutcomeDto> {
+    const response = await this.transport.request<UpsertOutcomeDto>({
+      method: 'PUT',
+      path: `/v1/customers/${encodeURIComponent(concordId)}`,
+      body: customer,
+      headers: { 'idempotency-key': idempotencyKey },
+      operation: 'customers.upsert',
+      idempotent: true,
+    });
+    return response.body;
+  }
+
+  /** Writes Concord's verdict onto the existing account; never creates one. */
+  async updateSyncStatus(concordId: string, update: SyncStatusUpdateDto): Promise<CustomerRecordV1> {
+    const response = await this.transport.request<CustomerRecordV1>({
+      method: 'PATCH',
+      path: `/v1/customers/${encodeURIComponent(concordId)}/sync-status`,
+      body: update,
+      operation: 'customers.sync-status',
+      idempotent: true,
+    });
+    return response.body;
+  }
+}
