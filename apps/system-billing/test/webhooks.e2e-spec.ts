@@ -65,6 +65,11 @@ describe('system-billing Stripe webhook receiver', () => {
       url: `http://127.0.0.1:${port}/v1/webhooks/stripe`,
       'enabled_events[0]': 'customer.created',
       'enabled_events[1]': 'customer.updated',
+      'enabled_events[2]': 'customer.subscription.created',
+      'enabled_events[3]': 'customer.subscription.deleted',
+      'enabled_events[4]': 'invoice.created',
+      'enabled_events[5]': 'invoice.finalized',
+      'enabled_events[6]': 'invoice.paid',
     });
     secret = endpoint.secret;
     stack = await bootStack([SYSTEM_BILLING_APP], {
@@ -112,6 +117,48 @@ describe('system-billing Stripe webhook receiver', () => {
     assert.equal(repeated.status, 200);
     assert.deepEqual(repeated.body, { received: true, duplicate: true });
     assert.equal((await rowsFor(customer.id)).length, 2);
+  });
+
+  it('records subscription and invoice events under the Stripe object ID, versions ordered by state', async () => {
+    const customer = await stripeCall<{ id: string }>('POST', '/v1/customers', { name: 'Abo GmbH' });
+    const product = await stripeCall<{ id: string }>('POST', '/v1/products', { name: 'Seat' });
+    const price = await stripeCall<{ id: string }>('POST', '/v1/prices', {
+      product: product.id,
+      unit_amount: '1500',
+      currency: 'eur',
+      'recurring[interval]': 'month',
+    });
+    const subscription = await stripeCall<{ id: string; latest_invoice: string }>(
+      'POST',
+      '/v1/subscriptions',
+      {
+        customer: customer.id,
+        'items[0][price]': price.id,
+      },
+    );
+    await stripeCall('DELETE', `/v1/subscriptions/${subscription.id}`);
+    const waitForRows = (entityId: string, count: number) =>
+      waitFor(async () => {
+        const found = await rowsFor(entityId);
+        return found.length >= count ? found : undefined;
+      });
+    // Deliveries arrive in any order: sorted by source_version they follow the object's states.
+    const byVersion = (rows: EventRow[]) =>
+      [...rows]
+        .sort((left, right) => left.source_version.localeCompare(right.source_version))
+        .map((row) => [row.type, row.domain]);
+    const subscriptionRows = await waitForRows(subscription.id, 2);
+    assert.deepEqual(byVersion(subscriptionRows), [
+      ['billing.subscription.created', 'subscription'],
+      ['billing.subscription.deleted', 'subscription'],
+    ]);
+    const invoiceRows = await waitForRows(subscription.latest_invoice, 3);
+    assert.deepEqual(byVersion(invoiceRows), [
+      ['billing.invoice.created', 'invoice'],
+      ['billing.invoice.finalized', 'invoice'],
+      ['billing.invoice.paid', 'invoice'],
+    ]);
+    assert.equal(new Set(invoiceRows.map((row) => row.source_version)).size, 3);
   });
 
   it('refuses tampered and stale signatures with 400 and records nothing', async () => {

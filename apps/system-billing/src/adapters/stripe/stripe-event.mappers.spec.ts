@@ -26,10 +26,14 @@ describe('toBillingEvent', () => {
     );
     assert.equal(subscription.type, 'billing.subscription.updated');
     assert.equal(subscription.domain, 'subscription');
-    assert.equal(
-      toBillingEvent(event('invoice.paid', 1, { id: 'in_1', object: 'invoice' })).type,
-      'billing.invoice.paid',
+    assert.equal(subscription.entityId, 'sub_1');
+    const invoice = toBillingEvent(
+      event('invoice.paid', 1, { id: 'in_1', object: 'invoice', status: 'paid' }),
     );
+    assert.equal(invoice.type, 'billing.invoice.paid');
+    assert.equal(invoice.domain, 'invoice');
+    assert.equal(invoice.entityId, 'in_1');
+    assert.equal(invoice.sourceVersion, '2-000000000001');
   });
 });
 

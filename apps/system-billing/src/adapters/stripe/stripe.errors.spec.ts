@@ -157,6 +157,39 @@ describe('classifyStripeError (recorded Stripe error bodies)', () => {
     assert.equal(error.kind, 'Temporary');
   });
 
+  it('subscription item errors → Rejected on the canonical item, invoice state errors → Rejected', () => {
+    const mixed = classifyStripeError(
+      sdkError(400, {
+        error: {
+          type: 'invalid_request_error',
+          message: 'Currency and interval fields must match across all plans on this subscription.',
+          param: 'items[1][price]',
+        },
+      }),
+      'subscriptions.create',
+    );
+    assert.equal(mixed.kind, 'Rejected');
+    assert.deepEqual(mixed.details, [
+      {
+        path: 'items[1].sku',
+        message: 'Currency and interval fields must match across all plans on this subscription.',
+      },
+    ]);
+    const voided = classifyStripeError(
+      sdkError(400, {
+        error: {
+          type: 'invalid_request_error',
+          code: 'invoice_not_open',
+          message: 'You cannot pay an invoice with status void.',
+        },
+      }),
+      'invoices.pay',
+    );
+    assert.equal(voided.kind, 'Rejected');
+    assert.equal(voided.vendor?.code, 'invoice_not_open');
+    assert.deepEqual(voided.details, []);
+  });
+
   it('anything else → Unknown, never a domain error', () => {
     assert.equal(classifyStripeError(new TypeError('bug'), 'customers.create').kind, 'Unknown');
   });
@@ -173,5 +206,9 @@ describe('canonicalPath', () => {
     assert.equal(canonicalPath('recurring[interval_count]', 'prices.create'), 'recurring.intervalCount');
     assert.equal(canonicalPath('unit_label', 'products.update'), 'unitOfMeasure');
     assert.equal(canonicalPath('currency', 'prices.create'), 'unitPrice.currency');
+    assert.equal(canonicalPath('items[0][quantity]', 'subscriptions.update'), 'items[0].quantity');
+    assert.equal(canonicalPath('items[3]', 'subscriptions.create'), 'items[3]');
+    assert.equal(canonicalPath('customer', 'subscriptions.create'), 'customerConcordId');
+    assert.equal(canonicalPath('days_until_due', 'subscriptions.create'), 'daysUntilDue');
   });
 });

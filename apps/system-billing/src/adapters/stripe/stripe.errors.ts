@@ -57,10 +57,30 @@ const PRODUCT_PATHS: Record<string, string> = {
   metadata: 'metadata',
 };
 
+/** Subscription parameter names → canonical subscription request paths (items by their index). */
+const SUBSCRIPTION_PATHS: Record<string, string> = {
+  customer: 'customerConcordId',
+  items: 'items',
+  collection_method: 'collectionMethod',
+  days_until_due: 'daysUntilDue',
+  trial_period_days: 'trialDays',
+  trial_end: 'startDate',
+  currency: 'items',
+};
+const ITEM_FIELDS: Record<string, string> = { price: 'sku', quantity: 'quantity', id: 'sku' };
+
 const isProductOperation = (operation: string): boolean => /^(products|prices)\./.test(operation);
+const isSubscriptionOperation = (operation: string): boolean => /^subscriptions\./.test(operation);
+
+function subscriptionPath(dotted: string): string {
+  const item = /^items\.(\d+)(?:\.(\w+))?/.exec(dotted);
+  if (item) return `items[${item[1]}]${item[2] ? `.${ITEM_FIELDS[item[2]] ?? item[2]}` : ''}`;
+  return SUBSCRIPTION_PATHS[dotted] ?? dotted;
+}
 
 export function canonicalPath(param: string, operation = ''): string {
   const dotted = param.replace(/\[([^\]]*)\]/g, '.$1');
+  if (isSubscriptionOperation(operation)) return subscriptionPath(dotted);
   const paths = isProductOperation(operation) ? PRODUCT_PATHS : CANONICAL_PATHS;
   return paths[dotted] ?? dotted;
 }

@@ -101,3 +101,47 @@ export interface StripePriceSpec {
 
 /** Product metadata keys Concord owns. */
 export const PRODUCT_METADATA = { sku: 'sku', type: 'type' } as const;
+
+/** Subscription and subscription item metadata keys Concord owns. */
+export const SUBSCRIPTION_METADATA = {
+  subscriptionKey: 'concord_subscription_key',
+  sku: 'concord_sku',
+} as const;
+
+export interface StripeSubscriptionItemWire {
+  id: string;
+  quantity?: number;
+  metadata: Record<string, string>;
+  /** Since API version 2025-03-31 the billing period lives on the items. */
+  current_period_end?: number;
+  price: { id: string; lookup_key: string | null; product: string | { id: string } };
+}
+
+export interface StripeSubscriptionWire {
+  id: string;
+  /** The SDK types `status` as an open string. */
+  status: string;
+  customer: string | { id: string };
+  cancel_at_period_end: boolean;
+  created: number;
+  metadata: Record<string, string>;
+  items: { data: StripeSubscriptionItemWire[] };
+}
+
+/** One entry of a subscription update's `items[]`: change, add or remove an item. */
+export type StripeItemChange =
+  | { id: string; quantity: number; price?: string; metadata?: Record<string, string> }
+  | { price: string; quantity: number; metadata: Record<string, string> }
+  | { id: string; deleted: true };
+
+export interface StripeInvoiceWire {
+  id?: string;
+  number: string | null;
+  status: string | null;
+  currency: string;
+  amount_due: number;
+  amount_paid: number;
+  hosted_invoice_url?: string | null;
+  created: number;
+  due_date: number | null;
+}
