@@ -1,10 +1,29 @@
 import { Module } from '@nestjs/common';
 import { type AppDefinition } from '@concord/platform';
+import { PROCESS_ONBOARDING_PROVIDER } from './common/process-onboarding.provider.js';
 import { CustomerValidationController } from './customer-validation/customer-validation.controller.js';
+import { CustomersController } from './customers/customers.controller.js';
+import { GetCustomerUseCase } from './customers/get-customer.usecase.js';
+import { ListCustomersUseCase } from './customers/list-customers.usecase.js';
+import { RegisterCustomerUseCase } from './customers/register-customer.usecase.js';
+import { GetOnboardingStatusUseCase } from './onboardings/get-onboarding-status.usecase.js';
+import { OnboardingsController } from './onboardings/onboardings.controller.js';
 import { ServiceStatusController } from './service-status/service-status.controller.js';
 
 @Module({
-  controllers: [CustomerValidationController, ServiceStatusController],
+  controllers: [
+    CustomerValidationController,
+    CustomersController,
+    OnboardingsController,
+    ServiceStatusController,
+  ],
+  providers: [
+    PROCESS_ONBOARDING_PROVIDER,
+    RegisterCustomerUseCase,
+    ListCustomersUseCase,
+    GetCustomerUseCase,
+    GetOnboardingStatusUseCase,
+  ],
 })
 export class ExperiencePartnerModule {}
 

@@ -11,6 +11,7 @@ import { PartnerEntity } from './entities/partner.entity.js';
 import { SyncExceptionEntity } from './entities/sync-exception.entity.js';
 import { XrefEntity } from './entities/xref.entity.js';
 import { Foundation1732350000000 } from './migrations/1732350000000-foundation.js';
+import { PartnerFlowIndex1732350100000 } from './migrations/1732350100000-partner-flow-index.js';
 
 export const ENTITIES = [
   XrefEntity,
@@ -26,7 +27,7 @@ export const ENTITIES = [
   ApiCredentialEntity,
 ];
 
-export const MIGRATIONS = [Foundation1732350000000];
+export const MIGRATIONS = [Foundation1732350000000, PartnerFlowIndex1732350100000];
 
 export interface DataSourceSettings {
   url: string;

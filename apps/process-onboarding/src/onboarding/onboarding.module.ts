@@ -8,12 +8,16 @@ import { OnboardingWorker } from './onboarding.worker.js';
 import { OnboardingFlowRepository } from './onboarding-flow.repository.js';
 import { OnboardingRejectionService } from './onboarding-rejection.service.js';
 import { OnboardingStepsService } from './onboarding-steps.service.js';
+import { GetPartnerOnboardingUseCase } from './get-partner-onboarding.usecase.js';
+import { ListPartnerOnboardingsUseCase } from './list-partner-onboardings.usecase.js';
+import { PartnerFlowRepository } from './partner-flow.repository.js';
+import { PartnerOnboardingsController } from './partner-onboardings.controller.js';
 import { RunOnboardingStepUseCase } from './run-onboarding-step.usecase.js';
 import { StartOnboardingUseCase } from './start-onboarding.usecase.js';
 import { SYSTEM_CLIENT_PROVIDERS } from './system-clients.providers.js';
 
 @Module({
-  controllers: [OnboardingController],
+  controllers: [OnboardingController, PartnerOnboardingsController],
   providers: [
     ...SYSTEM_CLIENT_PROVIDERS,
     ValidateCustomerUseCase,
@@ -26,6 +30,9 @@ import { SYSTEM_CLIENT_PROVIDERS } from './system-clients.providers.js';
     OnboardingWorker,
     StartOnboardingUseCase,
     GetOnboardingUseCase,
+    PartnerFlowRepository,
+    ListPartnerOnboardingsUseCase,
+    GetPartnerOnboardingUseCase,
   ],
 })
 export class OnboardingModule {}

@@ -1,0 +1,124 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { type FastifyReply } from 'fastify';
+import { CustomerV1 } from '@concord/contracts';
+import { type AuthenticatedRequest, PartnerAuth } from '@concord/governance';
+import { ApiErrorResponses } from '@concord/platform';
+import { EtagInterceptor } from '../common/etag.interceptor.js';
+import { partnerIdOf } from '../common/partner.util.js';
+import {
+  CustomerAcceptedDto,
+  CustomerIdParamDto,
+  CustomerListQueryDto,
+  CustomerPageDto,
+  PartnerCustomerDto,
+} from './customers.dto.js';
+import { GetCustomerUseCase } from './get-customer.usecase.js';
+import { ListCustomersUseCase } from './list-customers.usecase.js';
+import { RegisterCustomerUseCase } from './register-customer.usecase.js';
+
+const CONTOSO = {
+  name: 'Contoso GmbH',
+  country: 'DE',
+  taxId: 'DE136695976',
+  currency: 'EUR',
+  address: { line1: 'Hauptstr. 1', city: 'Berlin', postalCode: '10115' },
+  website: 'contoso.example.com',
+};
+const ETAG_HEADERS = {
+  ETag: {
+    description: 'Hash of the body; send it back as `If-None-Match` for a 304',
+    schema: { type: 'string' },
+  },
+};
+
+@ApiTags('customers')
+@ApiBearerAuth('apiKey')
+@Controller('v1/customers')
+export class CustomersController {
+  constructor(
+    private readonly registerCustomer: RegisterCustomerUseCase,
+    private readonly listCustomers: ListCustomersUseCase,
+    private readonly getCustomer: GetCustomerUseCase,
+  ) {}
+
+  @Post()
+  @PartnerAuth('customers:write')
+  @ApiOperation({
+    summary: 'Register a customer',
+    description:
+      'Starts its onboarding into CRM, ERP and billing; follow it at `Location`. The same Idempotency-Key ' +
+      'with the same body answers the same onboarding; with another body, 422.',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: true,
+    description: '8–255 characters of A–Z a–z 0–9 . _ : -',
+  })
+  @ApiBody({ type: CustomerV1, examples: { contoso: { summary: 'A German customer', value: CONTOSO } } })
+  @ApiAcceptedResponse({
+    type: CustomerAcceptedDto,
+    headers: { Location: { description: 'The onboarding to poll', schema: { type: 'string' } } },
+  })
+  @ApiErrorResponses(400, 401, 403, 409, 413, 422, 503)
+  async register(
+    @Req() request: AuthenticatedRequest,
+    @Headers('idempotency-key') key: string | undefined,
+    @Body() customer: CustomerV1,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CustomerAcceptedDto> {
+    const result = await this.registerCustomer.execute(partnerIdOf(request), key, customer);
+    void reply.status(result.status).header('location', `/v1/onboardings/${result.body.onboardingId}`);
+    return result.body;
+  }
+
+  @Get()
+  @PartnerAuth('customers:read')
+  @ApiOperation({
+    summary: "The partner's customers",
+    description:
+      'Newest registration first, with where each stands. Pass `nextCursor` back as `cursor` for the next ' +
+      'page; it is absent on the last page.',
+  })
+  @ApiOkResponse({ type: CustomerPageDto })
+  @ApiErrorResponses(400, 401, 403, 503)
+  list(@Req() request: AuthenticatedRequest, @Query() query: CustomerListQueryDto): Promise<CustomerPageDto> {
+    return this.listCustomers.execute(partnerIdOf(request), query);
+  }
+
+  @Get(':id')
+  @PartnerAuth('customers:read')
+  @UseInterceptors(EtagInterceptor)
+  @ApiOperation({
+    summary: 'One customer across CRM, ERP and billing',
+    description: 'From its latest onboarding. 404 when the customer is not one of this partner.',
+  })
+  @ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag of an earlier answer' })
+  @ApiOkResponse({ type: PartnerCustomerDto, headers: ETAG_HEADERS })
+  @ApiErrorResponses(400, 401, 403, 404, 503)
+  get(
+    @Req() request: AuthenticatedRequest,
+    @Param() params: CustomerIdParamDto,
+  ): Promise<PartnerCustomerDto> {
+    return this.getCustomer.execute(partnerIdOf(request), params.id);
+  }
+}

@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import { ProcessOnboardingClient } from '@concord/contracts';
+import { type CustomerListQueryDto, type CustomerPageDto, DEFAULT_CUSTOMER_PAGE } from './customers.dto.js';
+import { toCustomerSummary } from './partner-view.mapper.js';
+
+/** The partner's customers, newest registration first, with where each stands. */
+@Injectable()
+export class ListCustomersUseCase {
+  constructor(private readonly onboarding: ProcessOnboardingClient) {}
+
+  async execute(partnerId: string, query: CustomerListQueryDto): Promise<CustomerPageDto> {
+    const page = await this.onboarding.partnerOnboardings(partnerId, {
+      limit: query.limit ?? DEFAULT_CUSTOMER_PAGE,
+      ...(query.cursor ? { cursor: query.cursor } : {}),
+    });
+    return {
+      items: page.items.map(toCustomerSummary),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    };
+  }
+}
