@@ -10,7 +10,7 @@ import {
   type ErrorEnvelope,
   type UpsertOutcomeDto,
 } from '@concord/contracts';
-import { type CustomerBatchResponseDto } from '../src/customers/customer-batch.dto.js';
+import { type CustomerBatchResponseDto } from '@concord/contracts';
 import { serviceToken } from '../../../test/support/credentials.js';
 import {
   type RunningSandbox,

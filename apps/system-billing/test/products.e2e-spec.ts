@@ -9,7 +9,7 @@ import {
   RecurringInterval,
   type UpsertOutcomeDto,
 } from '@concord/contracts';
-import { type ProductBatchResponseDto } from '../src/products/product-batch.dto.js';
+import { type ProductBatchResponseDto } from '@concord/contracts';
 import { serviceToken } from '../../../test/support/credentials.js';
 import {
   type RunningSandbox,

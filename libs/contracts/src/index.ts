@@ -24,3 +24,4 @@ export * from './system/product-record.dto.js';
 export * from './clients/system-crm.client.js';
 export * from './clients/system-erp.client.js';
 export * from './clients/system-billing.client.js';
+export * from './system/batch.dto.js';

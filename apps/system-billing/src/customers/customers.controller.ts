@@ -4,7 +4,7 @@ import { type FastifyReply } from 'fastify';
 import { CustomerChangePageDto, CustomerRecordV1, CustomerV1, UpsertOutcomeDto } from '@concord/contracts';
 import { ServiceAuth } from '@concord/governance';
 import { ApiErrorResponses } from '@concord/platform';
-import { CustomerBatchRequestDto, CustomerBatchResponseDto } from './customer-batch.dto.js';
+import { CustomerBatchRequestDto, CustomerBatchResponseDto } from '@concord/contracts';
 import { ConcordIdParams, CustomerChangesQuery } from './customer-request.dto.js';
 import { GetCustomerUseCase } from './get-customer.usecase.js';
 import { ListCustomerChangesUseCase } from './list-customer-changes.usecase.js';

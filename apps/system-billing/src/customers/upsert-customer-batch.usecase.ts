@@ -6,7 +6,7 @@ import {
   type CustomerBatchItemDto,
   type CustomerBatchResponseDto,
   type CustomerBatchResultDto,
-} from './customer-batch.dto.js';
+} from '@concord/contracts';
 import { batchItemKey, customerWriteKey } from './write-key.util.js';
 
 /**

@@ -6,7 +6,7 @@ import { ServiceAuth } from '@concord/governance';
 import { ApiErrorResponses } from '@concord/platform';
 import { DeactivateProductUseCase } from './deactivate-product.usecase.js';
 import { GetProductUseCase } from './get-product.usecase.js';
-import { ProductBatchRequestDto, ProductBatchResponseDto } from './product-batch.dto.js';
+import { ProductBatchRequestDto, ProductBatchResponseDto } from '@concord/contracts';
 import { SkuParams } from './product-request.dto.js';
 import { UpsertProductBatchUseCase } from './upsert-product-batch.usecase.js';
 import { UpsertProductUseCase } from './upsert-product.usecase.js';

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AdapterError, type ProductV1 } from '@concord/contracts';
 import { BILLING_CONFIG, type BillingConfig } from '../system-billing.config.js';
 import { BillingProducts } from './billing-products.port.js';
-import { type ProductBatchResponseDto, type ProductBatchResultDto } from './product-batch.dto.js';
+import { type ProductBatchResponseDto, type ProductBatchResultDto } from '@concord/contracts';
 import { productWriteKey } from './product-write-key.util.js';
 
 /**

@@ -23,7 +23,7 @@ import {
 import { ServiceAuth } from '@concord/governance';
 import { ApiErrorResponses } from '@concord/platform';
 import { ConcordIdParamDto, CustomerChangesQueryDto, DEFAULT_CHANGES_LIMIT } from './customer-params.dto.js';
-import { CustomerBatchRequestDto, CustomerBatchResponseDto } from './customers-batch.dto.js';
+import { CustomerBatchRequestDto, CustomerBatchResponseDto } from '@concord/contracts';
 import { GetCustomerUseCase } from './get-customer.usecase.js';
 import { ListCustomerChangesUseCase } from './list-customer-changes.usecase.js';
 import { UpdateSyncStatusUseCase } from './update-sync-status.usecase.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CrmCustomers } from './crm-customers.port.js';
-import { type CustomerBatchRequestDto, type CustomerBatchResponseDto } from './customers-batch.dto.js';
+import { type CustomerBatchRequestDto, type CustomerBatchResponseDto } from '@concord/contracts';
 
 @Injectable()
 export class UpsertCustomersBatchUseCase {

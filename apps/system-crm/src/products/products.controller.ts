@@ -8,7 +8,7 @@ import { DeactivateProductUseCase } from './deactivate-product.usecase.js';
 import { GetProductUseCase } from './get-product.usecase.js';
 import { ListProductChangesUseCase } from './list-product-changes.usecase.js';
 import { DEFAULT_CHANGES_LIMIT, ProductChangesQueryDto, SkuParamDto } from './product-params.dto.js';
-import { ProductBatchRequestDto, ProductBatchResponseDto } from './products-batch.dto.js';
+import { ProductBatchRequestDto, ProductBatchResponseDto } from '@concord/contracts';
 import { UpsertProductUseCase } from './upsert-product.usecase.js';
 import { UpsertProductsBatchUseCase } from './upsert-products-batch.usecase.js';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CrmProducts } from './crm-products.port.js';
-import { type ProductBatchRequestDto, type ProductBatchResponseDto } from './products-batch.dto.js';
+import { type ProductBatchRequestDto, type ProductBatchResponseDto } from '@concord/contracts';
 
 @Injectable()
 export class UpsertProductsBatchUseCase {

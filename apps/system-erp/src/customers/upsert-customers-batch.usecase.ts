@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type CustomerBatchRequestDto, type CustomerBatchResponseDto } from './customer-batch.dto.js';
+import { type CustomerBatchRequestDto, type CustomerBatchResponseDto } from '@concord/contracts';
 import { CustomerXrefRepository } from './customer-xref.repository.js';
 import { type CustomerWriteResult, ErpCustomers } from './erp-customers.port.js';
 import { takenMessage } from './upsert-customer.usecase.js';

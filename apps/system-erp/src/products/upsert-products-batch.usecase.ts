@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type ProductBatchRequestDto, type ProductBatchResponseDto } from './product-batch.dto.js';
+import { type ProductBatchRequestDto, type ProductBatchResponseDto } from '@concord/contracts';
 import { ErpProducts } from './erp-products.port.js';
 
 @Injectable()
