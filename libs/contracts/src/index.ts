@@ -21,6 +21,7 @@ export * from './system/adapter-error.js';
 export * from './system/change-cursor.js';
 export * from './system/customer-record.dto.js';
 export * from './system/product-record.dto.js';
+export * from './clients/system-customers.client.js';
 export * from './clients/system-crm.client.js';
 export * from './clients/system-erp.client.js';
 export * from './clients/system-billing.client.js';

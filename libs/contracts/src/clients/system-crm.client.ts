@@ -1,41 +1,8 @@
-import { type CustomerV1 } from '../customer/v1/customer.dto.js';
-import {
-  type CustomerRecordV1,
-  type SyncStatusUpdateDto,
-  type UpsertOutcomeDto,
-} from '../system/customer-record.dto.js';
-import { type LayerTransport } from './layer-transport.js';
+import { type CustomerRecordV1, type SyncStatusUpdateDto } from '../system/customer-record.dto.js';
+import { SystemCustomersClient } from './system-customers.client.js';
 
-/** The CRM system API's customer routes as the process layer calls them. */
-export class SystemCrmClient {
-  constructor(private readonly transport: LayerTransport) {}
-
-  async getCustomer(concordId: string): Promise<CustomerRecordV1> {
-    const response = await this.transport.request<CustomerRecordV1>({
-      method: 'GET',
-      path: `/v1/customers/${encodeURIComponent(concordId)}`,
-      operation: 'customers.get',
-    });
-    return response.body;
-  }
-
-  /** Creates or updates the CRM account carrying this canonical ID; `created` tells which. */
-  async upsertCustomer(
-    concordId: string,
-    customer: CustomerV1,
-    idempotencyKey: string,
-  ): Promise<UpsertOutcomeDto> {
-    const response = await this.transport.request<UpsertOutcomeDto>({
-      method: 'PUT',
-      path: `/v1/customers/${encodeURIComponent(concordId)}`,
-      body: customer,
-      headers: { 'idempotency-key': idempotencyKey },
-      operation: 'customers.upsert',
-      idempotent: true,
-    });
-    return response.body;
-  }
-
+/** The CRM system API as the process layer calls it: the shared customer routes plus the write-back. */
+export class SystemCrmClient extends SystemCustomersClient {
   /** Writes Concord's verdict onto the existing account; never creates one. */
   async updateSyncStatus(concordId: string, update: SyncStatusUpdateDto): Promise<CustomerRecordV1> {
     const response = await this.transport.request<CustomerRecordV1>({
