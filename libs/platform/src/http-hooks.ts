@@ -26,6 +26,8 @@ export function installHttpHooks(
   registry: Registry,
 ): void {
   const duration = httpRequestDuration(registry);
+  // Access lines carry only request metadata, so they skip the redaction pass every other line gets.
+  const access = logger.child({}, { redact: [] });
   fastify.decorateRequest('correlationId', '');
   fastify.decorateRequest('startedAt', 0n);
 
@@ -48,7 +50,7 @@ export function installHttpHooks(
     duration.observe({ app, route, method: request.method, status: String(reply.statusCode) }, seconds);
     if (!route.startsWith('/health') && route !== '/metrics') {
       runWithCorrelation(request.correlationId, () =>
-        logger.info(
+        access.info(
           { method: request.method, route, status: reply.statusCode, durationMs: Math.round(seconds * 1000) },
           'request served',
         ),

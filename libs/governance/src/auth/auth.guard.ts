@@ -26,6 +26,8 @@ function forbidden(message: string): ConcordException {
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly policies = new WeakMap<object, AuthPolicy | undefined>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: ServiceTokenVerifier,
@@ -34,10 +36,7 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const policy = this.reflector.getAllAndOverride<AuthPolicy | undefined>(AUTH_POLICY, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const policy = this.policyOf(context);
     if (!policy) throw forbidden('This route declares no access policy');
     if (policy.kind === 'public') return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
@@ -48,6 +47,18 @@ export class AuthGuard implements CanActivate {
       token,
     );
     return true;
+  }
+
+  /** Route metadata never changes at run time, so each handler's policy is read once. */
+  private policyOf(context: ExecutionContext): AuthPolicy | undefined {
+    const handler = context.getHandler();
+    if (this.policies.has(handler)) return this.policies.get(handler);
+    const policy = this.reflector.getAllAndOverride<AuthPolicy | undefined>(AUTH_POLICY, [
+      handler,
+      context.getClass(),
+    ]);
+    this.policies.set(handler, policy);
+    return policy;
   }
 
   /** The layer directly above: service tokens below the edge, operators at the experience edge. */
