@@ -10,7 +10,7 @@ describe('compileRouteMatcher', () => {
     assert.equal(matches('GET /v1/customers'), false);
   });
 
-  it('treats a glob without a method as any method', () => {
+  it('treats a glob without a method as matching every method', () => {
     const matches = compileRouteMatcher('/services/data/*/query');
     assert.equal(matches('GET /services/data/v59.0/query'), true);
     assert.equal(matches('PATCH /services/data/v59.0/query'), true);
