@@ -2,32 +2,27 @@ import { Injectable } from '@nestjs/common';
 import { AdapterError, type CustomerV1, type UpsertOutcomeDto } from '@concord/contracts';
 import { BusinessCentralClient } from './business-central.client.js';
 import { BusinessCentralCompanies } from './business-central-companies.service.js';
-import { outcomeUnknown } from './business-central.errors.js';
-import { customerNumber, externalIdOf, parseExternalId, toBcCustomer } from './business-central.mappers.js';
-import { anyOf, collectionUrl, companyPath, ifMatch } from './business-central.odata.js';
-import {
-  type BcCustomer,
-  type BcCustomerWrite,
-  type CompanyContext,
-  type ODataCollection,
-} from './business-central.types.js';
+import { customerNumber, parseExternalId, toBcCustomer } from './business-central.mappers.js';
+import { companyPath } from './business-central.odata.js';
+import { NumberedEntityStore } from './numbered-entity.store.js';
+import { type BcCustomer, type BcCustomerWrite, type CompanyContext } from './business-central.types.js';
 
 export interface FoundCustomer {
   company: CompanyContext;
   customer: BcCustomer;
 }
 
-const isSameKeyConflict = (error: AdapterError): boolean =>
-  error.vendor?.code === 'Internal_EntityWithSameKeyExists';
-const isEtagConflict = (error: AdapterError): boolean => error.vendor?.code === 'Request_EntityChanged';
-
 /** Idempotent single-customer writes and reads by Concord's deterministic customer number. */
 @Injectable()
 export class BusinessCentralCustomers {
+  private readonly store: NumberedEntityStore<BcCustomer, BcCustomerWrite>;
+
   constructor(
     private readonly client: BusinessCentralClient,
     private readonly companies: BusinessCentralCompanies,
-  ) {}
+  ) {
+    this.store = new NumberedEntityStore(client, { set: 'customers' });
+  }
 
   /** The customer with Concord's number for this canonical ID, in whichever company holds it. */
   async find(concordId: string): Promise<FoundCustomer | undefined> {
@@ -59,80 +54,17 @@ export class BusinessCentralCustomers {
     }
   }
 
-  async lookup(company: CompanyContext, number: string): Promise<BcCustomer | undefined> {
-    const url = collectionUrl(companyPath(company.id, 'customers'), { $filter: anyOf('number', [number]) });
-    const answer = await this.client.call<ODataCollection<BcCustomer>>({
-      method: 'GET',
-      url,
-      operation: 'customers.lookup',
-    });
-    return answer.data.value[0];
+  lookup(company: CompanyContext, number: string): Promise<BcCustomer | undefined> {
+    return this.store.lookup(company, number);
   }
 
   async upsert(concordId: string, customer: CustomerV1): Promise<UpsertOutcomeDto> {
     const company = await this.companies.forCountry(customer.country);
     const terms = await this.companies.paymentTerms(company.id);
-    const body = toBcCustomer(concordId, customer, company, terms);
-    const existing = await this.lookup(company, body.number);
-    if (existing) return this.outcome(company, await this.patch(company, existing, body), false);
-    try {
-      return this.outcome(company, await this.post(company, body), true);
-    } catch (error) {
-      if (!(error instanceof AdapterError)) throw error;
-      if (isSameKeyConflict(error)) {
-        // An earlier or concurrent create won: update that record instead.
-        const winner = await this.lookup(company, body.number);
-        if (!winner) throw error;
-        return this.outcome(company, await this.patch(company, winner, body), false);
-      }
-      if (!outcomeUnknown(error)) throw error;
-      // The answer was lost: the create may have happened, so look before creating again.
-      const created = await this.lookup(company, body.number);
-      if (created) return this.outcome(company, created, true);
-      return this.outcome(company, await this.post(company, body), true);
-    }
-  }
-
-  /** PATCH with the entity's ETag; a stale ETag is re-read and retried once. */
-  async patch(company: CompanyContext, current: BcCustomer, body: BcCustomerWrite): Promise<BcCustomer> {
-    try {
-      return await this.patchOnce(company, current, body);
-    } catch (error) {
-      if (!(error instanceof AdapterError) || !isEtagConflict(error)) throw error;
-      const fresh = await this.lookup(company, body.number);
-      if (!fresh) throw error;
-      return this.patchOnce(company, fresh, body);
-    }
-  }
-
-  private async patchOnce(company: CompanyContext, current: BcCustomer, body: BcCustomerWrite) {
-    const answer = await this.client.call<BcCustomer>({
-      method: 'PATCH',
-      url: companyPath(company.id, 'customers', current.id),
-      headers: ifMatch(current),
-      body,
-      operation: 'customers.update',
-      sent: body,
-    });
-    return answer.data;
-  }
-
-  private async post(company: CompanyContext, body: BcCustomerWrite): Promise<BcCustomer> {
-    const answer = await this.client.call<BcCustomer>({
-      method: 'POST',
-      url: companyPath(company.id, 'customers'),
-      body,
-      operation: 'customers.create',
-      sent: body,
-    });
-    return answer.data;
+    return this.store.upsert(company, toBcCustomer(concordId, customer, company, terms));
   }
 
   outcome(company: CompanyContext, customer: BcCustomer, created: boolean): UpsertOutcomeDto {
-    return {
-      externalId: externalIdOf(company.id, customer.id),
-      created,
-      sourceVersion: customer.lastModifiedDateTime,
-    };
+    return this.store.outcome(company, customer, created);
   }
 }
