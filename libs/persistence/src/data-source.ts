@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ApiCredentialEntity } from './entities/api-credential.entity.js';
 import { AuditLogEntity } from './entities/audit-log.entity.js';
+import { CustomerEntity } from './entities/customer.entity.js';
 import { EventLogEntity } from './entities/event-log.entity.js';
 import { FlowStepEntity } from './entities/flow-step.entity.js';
 import { FlowEntity } from './entities/flow.entity.js';
@@ -12,6 +13,7 @@ import { SyncExceptionEntity } from './entities/sync-exception.entity.js';
 import { XrefEntity } from './entities/xref.entity.js';
 import { Foundation1732350000000 } from './migrations/1732350000000-foundation.js';
 import { PartnerFlowIndex1732350100000 } from './migrations/1732350100000-partner-flow-index.js';
+import { CanonicalCustomer1732350150000 } from './migrations/1732350150000-canonical-customer.js';
 
 export const ENTITIES = [
   XrefEntity,
@@ -25,9 +27,14 @@ export const ENTITIES = [
   PartnerEntity,
   OperatorEntity,
   ApiCredentialEntity,
+  CustomerEntity,
 ];
 
-export const MIGRATIONS = [Foundation1732350000000, PartnerFlowIndex1732350100000];
+export const MIGRATIONS = [
+  Foundation1732350000000,
+  PartnerFlowIndex1732350100000,
+  CanonicalCustomer1732350150000,
+];
 
 export interface DataSourceSettings {
   url: string;

@@ -11,6 +11,7 @@ import {
 import { type HealthCheck, type Logger, type Registry } from '@concord/observability';
 import {
   AuditLogRepository,
+  CustomerRepository,
   DataSource,
   IdempotencyRepository,
   OutboxRepository,
@@ -63,6 +64,7 @@ export class PlatformModule {
       { provide: OutboxRepository, useValue: new OutboxRepository(dataSource) },
       { provide: IdempotencyRepository, useValue: new IdempotencyRepository(dataSource) },
       { provide: AuditLogRepository, useValue: new AuditLogRepository(dataSource) },
+      { provide: CustomerRepository, useValue: new CustomerRepository(dataSource) },
       { provide: DownstreamClients, useValue: new DownstreamClients(config, issuer, registry) },
       {
         provide: APP_GUARD,
