@@ -1,15 +1,11 @@
 import { Pool } from 'undici';
+import { percentile } from './percentile.js';
 
 export interface PacedResult {
   sent: number;
   errors: number;
   p50: number;
   p99: number;
-}
-
-function percentile(sorted: readonly number[], fraction: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))]!;
 }
 
 /**
