@@ -230,7 +230,7 @@ describe('CRM change feed as the onboarding trigger, with ownership, echoes and 
     assert.equal(erp.taxRegistrationNumber, 'DE136695976');
   });
 
-  it('refuses a canonical update of a field its source does not own with 409 naming the owner', async () => {
+  it('refuses a canonical update of a field its source does not own with 409 naming the owner, and a stale one', async () => {
     const patch = (body: unknown) =>
       fetch(`${stack.url('process-onboarding')}/v1/customers/${onboarded.concordId}`, {
         method: 'PATCH',
@@ -249,6 +249,17 @@ describe('CRM change feed as the onboarding trigger, with ownership, echoes and 
     const body = (await refused.json()) as { error: { code: string; details: unknown[] } };
     assert.equal(body.error.code, 'OWNERSHIP_VIOLATION');
     assert.deepEqual(body.error.details, [{ path: 'taxId', owner: 'erp', message: 'taxId is owned by erp' }]);
+
+    const stale = /concord_stale_events_total\{[^}]*source="crm"[^}]*\} (\d+)/;
+    const staleBefore = await metric(stale);
+    const older = await patch({
+      source: 'crm',
+      sourceVersion: '2020-01-01T00:00:00.000Z',
+      changes: { website: 'contoso.example.com' },
+    });
+    assert.equal(older.status, 409);
+    assert.equal(((await older.json()) as { error: { code: string } }).error.code, 'CONFLICT');
+    assert.equal(await metric(stale), staleBefore + 1);
 
     const accepted = await patch({ source: 'crm', changes: { website: 'contoso.example.com' } });
     assert.equal(accepted.status, 200);
