@@ -33,42 +33,47 @@ export class ApplyCrmUpdateService {
     base: EventBase,
     consumer: string,
   ): Promise<Outcome> {
-    const result = await this.dataSource.transaction(
-      async (manager): Promise<{ outcome: Outcome; verdict?: ChangeVerdict }> => {
-        const current = await this.writer.lock(manager, concordId);
-        const event = (type: string, extra: Record<string, unknown> = {}) =>
-          this.recordIn(manager, { ...base, type, entityId: concordId, payload: { change, ...extra } });
+    const verdict = await this.dataSource.transaction(async (manager) => {
+      const current = await this.writer.lock(manager, concordId);
+      const event = (type: string, extra: Record<string, unknown> = {}) =>
+        this.recordIn(manager, { ...base, type, entityId: concordId, payload: { change, ...extra } });
+      if (!current) {
         // Onboarding started elsewhere and no canonical record yet: the saga will create it.
-        if (!current) return event('crm.account.pending').then(() => ({ outcome: 'pending' as const }));
-        const lastSeen = await this.inbox.lastSeenRecord(concordId, manager);
-        const verdict = judgeChange(record, current, lastSeen && customerFieldsOf(lastSeen));
-        if (verdict.kind === 'stale') {
-          await event('crm.account.stale', { lastApplied: verdict.lastApplied });
-          return { outcome: 'stale' as const, verdict };
-        }
-        if (verdict.kind === 'replayed') {
-          await event('crm.account.replayed');
-          return { outcome: 'replayed' as const, verdict };
-        }
-        const incoming = customerFieldsOf(record);
-        const accepted = verdict.kind === 'update' ? verdict.accepted : [];
-        // A field the CRM cleared is written as null; a field left out would keep its stored value.
-        const data = Object.fromEntries(accepted.map((field) => [field, incoming[field] ?? null]));
-        const sourceVersion = change.sourceVersion;
-        await this.writer.apply(manager, { concordId, data, system: 'crm', sourceVersion }, current);
-        if (verdict.kind === 'echo') {
-          await event('crm.account.echo');
-          return { outcome: 'echo' as const, verdict };
-        }
-        if (verdict.violations.length > 0) {
-          await this.fileViolations(manager, change, concordId, verdict, base, consumer);
-        }
-        await event('crm.account.updated', { accepted, violations: verdict.violations });
-        return { outcome: 'updated' as const, verdict };
-      },
-    );
-    this.count(result.verdict);
-    return result.outcome;
+        await event('crm.account.pending');
+        return undefined;
+      }
+      const lastSeen = await this.inbox.lastSeenRecord(concordId, manager);
+      const judged = judgeChange(record, current, lastSeen && customerFieldsOf(lastSeen));
+      if (judged.kind === 'stale' || judged.kind === 'replayed') {
+        await event(
+          `crm.account.${judged.kind}`,
+          judged.kind === 'stale' ? { lastApplied: judged.lastApplied } : {},
+        );
+        return judged;
+      }
+      const incoming = customerFieldsOf(record);
+      const accepted = judged.kind === 'update' ? judged.accepted : [];
+      // A field the CRM cleared is written as null; a field left out would keep its stored value.
+      const data = Object.fromEntries(accepted.map((field) => [field, incoming[field] ?? null]));
+      // An echo changes no data but moves the last applied CRM version on.
+      await this.writer.apply(
+        manager,
+        { concordId, data, system: 'crm', sourceVersion: change.sourceVersion },
+        current,
+      );
+      if (judged.kind === 'echo') {
+        await event('crm.account.echo');
+        return judged;
+      }
+      if (judged.violations.length > 0)
+        await this.fileViolations(manager, change, concordId, judged, base, consumer);
+      await event('crm.account.updated', { accepted, violations: judged.violations });
+      return judged;
+    });
+    // Counted once committed: a change the inbox refused at the last moment counts nothing.
+    this.count(verdict);
+    if (!verdict) return 'pending';
+    return verdict.kind === 'update' ? 'updated' : verdict.kind;
   }
 
   private count(verdict: ChangeVerdict | undefined): void {

@@ -16,9 +16,8 @@ export class ChangeConsumer1732350300000 implements MigrationInterface {
         last_source_version timestamptz,
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await db.query(
-      `CREATE INDEX flow_crm_account_idx ON flow ((input->>'crmAccountId')) WHERE input ? 'crmAccountId'`,
-    );
+    // For every change of an account it does not know, the CRM trigger asks whether a flow started from it.
+    await db.query(`CREATE INDEX flow_crm_account_idx ON flow ((input->>'crmAccountId'))`);
   }
 
   async down(db: QueryRunner): Promise<void> {
