@@ -7,10 +7,13 @@ import { APP_CONFIG, type AppConfig, LOGGER, namespacedQueue } from '@concord/pl
 import { ChangeConsumerRepository } from './change-consumer.repository.js';
 import { ConsumerLock } from './consumer-lock.service.js';
 import { HandleCrmChangeUseCase } from './handle-crm-change.usecase.js';
+import { forEachConcurrently, groupBy } from '../common/concurrency.util.js';
 import { PollingLoop } from '../common/polling-loop.util.js';
 
 /** Pages read in one go before yielding to the next tick, so shutdown never waits long. */
 const MAX_PAGES_PER_TICK = 20;
+/** Accounts of one page handled at the same time. */
+const ACCOUNTS_AT_ONCE = 8;
 
 /**
  * Reads the CRM account change feed continuously. One replica consumes at a time (advisory lock);
@@ -60,10 +63,17 @@ export class CrmChangePoller implements OnApplicationBootstrap, OnModuleDestroy 
   private async consumePage(): Promise<boolean> {
     const cursor = await this.consumers.cursorOf(this.consumer);
     const page = await this.crm.customerChanges(cursor, this.config.onboardingTriggers.crmPageSize);
-    for (const change of page.changes) {
-      if (this.loop.isStopped) return false;
-      await runWithCorrelation(randomUUID(), () => this.handle.execute(change, this.consumer));
-    }
+    // Accounts are independent: several at a time, each account's own changes in feed order.
+    await forEachConcurrently(
+      groupBy(page.changes, (change) => change.externalId),
+      ACCOUNTS_AT_ONCE,
+      async (changes) => {
+        for (const change of changes) {
+          if (this.loop.isStopped) throw new Error('consumer stopping before the page was done');
+          await runWithCorrelation(randomUUID(), () => this.handle.execute(change, this.consumer));
+        }
+      },
+    );
     const last = page.changes.at(-1)?.sourceVersion;
     const saved = await this.consumers.save(this.consumer, 'crm', cursor, page.nextCursor, last);
     return saved && page.hasMore;
