@@ -1,15 +1,20 @@
-import { type RunningSandbox, startSandbox } from '../../apps/sandbox/src/sandbox.server.js';
+import {
+  type RunningSandbox,
+  startSandbox,
+  type StartSandboxOptions,
+} from '../../apps/sandbox/src/sandbox.server.js';
 
 export type { RunningSandbox } from '../../apps/sandbox/src/sandbox.server.js';
 
 /** All three vendor sandboxes on free ports, seeded, for one test file. */
-export function startTestSandbox(): Promise<RunningSandbox> {
+export function startTestSandbox(overrides: Partial<StartSandboxOptions> = {}): Promise<RunningSandbox> {
   return startSandbox({
     salesforcePort: 0,
     businessCentralPort: 0,
     stripePort: 0,
     host: '127.0.0.1',
     seed: true,
+    ...overrides,
   });
 }
 

@@ -43,6 +43,8 @@ export async function bootStack(
     PORT: '0',
     // Stacks of parallel test files share one job store; each gets its own queues.
     QUEUE_NAMESPACE: `t${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`,
+    // The CRM trigger onboards whatever the sandbox feed holds; a test that wants it turns it on.
+    CRM_CHANGES_POLL_MS: '0',
     ...extraEnv,
   };
   try {

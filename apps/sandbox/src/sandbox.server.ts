@@ -14,7 +14,12 @@ export interface StartSandboxOptions {
   stripePort?: number;
   host?: string;
   seed?: boolean;
-  salesforce?: { limits?: Partial<Record<SalesforceLimitName, number>>; jwtPublicKeyPem?: string };
+  salesforce?: {
+    limits?: Partial<Record<SalesforceLimitName, number>>;
+    jwtPublicKeyPem?: string;
+    /** Overrides `seed` for Salesforce alone, e.g. an empty org whose change feed starts empty. */
+    seed?: boolean;
+  };
   businessCentral?: { limits?: Partial<Record<BusinessCentralLimitName, number>> };
   stripe?: { limits?: Partial<Record<StripeLimitName, number>> };
 }

@@ -27,6 +27,19 @@ export interface AppConfig {
     tokenUrl: string;
   };
   stripe: { /** Secret */ secretKey: string; /** Secret */ webhookSecret: string | undefined };
+  /** Triggers of the onboarding saga besides its API (read by process-onboarding). */
+  onboardingTriggers: OnboardingTriggersConfig;
+}
+
+export interface OnboardingTriggersConfig {
+  /** How often the CRM change feed is read, in ms; 0 turns the CRM trigger off. */
+  crmPollMs: number;
+  /** Changes read per page of the feed. */
+  crmPageSize: number;
+  /** CRM account types (Salesforce `Account.Type`) whose accounts are onboarded. */
+  crmAccountTypes: string[];
+  /** How often steward retries are picked up, in ms; 0 turns the pick-up off. */
+  stewardRetryPollMs: number;
 }
 
 export class ConfigError extends Error {
@@ -64,6 +77,18 @@ function downstreamOf(app: AppDescriptor): AppName[] {
         .filter((candidate) => candidate.layer === below)
         .map((candidate) => candidate.name)
     : [];
+}
+
+function accountTypes(env: NodeJS.ProcessEnv): string[] {
+  const raw = env.ONBOARDING_CRM_ACCOUNT_TYPES ?? 'Customer';
+  const types = raw
+    .split(',')
+    .map((type) => type.trim())
+    .filter((type) => type !== '');
+  if (types.length === 0 || types.some((type) => type.length > 40)) {
+    throw new ConfigError(`ONBOARDING_CRM_ACCOUNT_TYPES must list account types, got "${raw}"`);
+  }
+  return types;
 }
 
 function queueNamespace(env: NodeJS.ProcessEnv): string {
@@ -122,6 +147,12 @@ export function loadAppConfig(name: AppName, env: NodeJS.ProcessEnv = process.en
     stripe: {
       secretKey: env.STRIPE_SECRET_KEY ?? 'sk_test_concord',
       webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+    },
+    onboardingTriggers: {
+      crmPollMs: integer(env, 'CRM_CHANGES_POLL_MS', 5000, 0, 3_600_000),
+      crmPageSize: integer(env, 'CRM_CHANGES_PAGE_SIZE', 200, 1, 2000),
+      crmAccountTypes: accountTypes(env),
+      stewardRetryPollMs: integer(env, 'STEWARD_RETRY_POLL_MS', 5000, 0, 3_600_000),
     },
   };
 }

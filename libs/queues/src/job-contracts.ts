@@ -1,6 +1,8 @@
 /** Named queues of the gateway; a queue per process flow keeps one flow's backlog from starving another. */
 export const QueueName = {
   Onboarding: 'onboarding',
+  /** Canonical customer changes pushed to the systems that did not make them. */
+  CustomerSync: 'customer-sync',
   Activation: 'activation',
   Reconciliation: 'reconciliation',
   Notifications: 'notifications',

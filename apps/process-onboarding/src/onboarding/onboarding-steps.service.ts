@@ -80,7 +80,9 @@ export class OnboardingStepsService {
     const erpId = await this.confirmedExternalId(flow.id, 'erp');
     const billingId = await this.confirmedExternalId(flow.id, 'billing');
     const detail: Record<string, unknown> = {};
-    if (!(await this.crmAccountExists(flow))) {
+    if (await this.linkCrmAccount(flow)) {
+      await this.flows.markStep(flow.id, 'crm-writeback', 'SUBMITTED', attempt);
+    } else if (!(await this.crmAccountExists(flow))) {
       const key = stepWriteKey(flow.id, 'crm-writeback');
       await this.flows.markStep(flow.id, 'crm-writeback', 'SUBMITTED', attempt, { idempotencyKey: key });
       const created = await this.crm.upsertCustomer(flow.concordId, await this.validatedCustomer(flow), key);
@@ -98,6 +100,20 @@ export class OnboardingStepsService {
       ...(erpId.length <= ERP_NUMBER_LIMIT ? { erpCustomerNumber: erpId } : {}),
     });
     return { ...detail, crmAccountId: record.externalId, erpExternalId: erpId, billingCustomerId: billingId };
+  }
+
+  /** A flow started from a CRM account stamps the canonical ID on it, instead of creating another. */
+  private async linkCrmAccount(flow: FlowRow): Promise<boolean> {
+    const crmAccountId = flow.input.crmAccountId;
+    if (!crmAccountId) return false;
+    try {
+      await this.crm.linkCustomer(flow.concordId, crmAccountId);
+    } catch (error) {
+      if (error instanceof UpstreamHttpError && error.status === 404) return false;
+      throw error;
+    }
+    await this.flows.linkXref(flow.concordId, 'crm', crmAccountId);
+    return true;
   }
 
   private async crmAccountExists(flow: FlowRow): Promise<boolean> {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SystemBillingClient, SystemCrmClient, SystemErpClient } from '@concord/contracts';
 import { ValidateCustomerUseCase } from '../customer-validation/validate-customer.usecase.js';
 import { CanonicalCustomerValidator } from './canonical-customer.validator.js';
 import { GetOnboardingUseCase } from './get-onboarding.usecase.js';
@@ -33,6 +34,15 @@ import { SYSTEM_CLIENT_PROVIDERS } from './system-clients.providers.js';
     PartnerFlowRepository,
     ListPartnerOnboardingsUseCase,
     GetPartnerOnboardingUseCase,
+  ],
+  // The other triggers of the saga (CRM changes, steward retries) start and resume flows through these.
+  exports: [
+    StartOnboardingUseCase,
+    OnboardingFlowRepository,
+    CanonicalCustomerValidator,
+    SystemCrmClient,
+    SystemErpClient,
+    SystemBillingClient,
   ],
 })
 export class OnboardingModule {}

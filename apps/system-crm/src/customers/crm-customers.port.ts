@@ -34,6 +34,13 @@ export abstract class CrmCustomers {
   /** Writes Concord's verdict onto an existing account (NotFound otherwise). */
   abstract updateSyncStatus(concordId: string, update: SyncStatusUpdateDto): Promise<CustomerRecordV1>;
 
+  /**
+   * Stamps the canonical ID on an existing account (found by its CRM record ID), so an account that
+   * started in the CRM answers by canonical ID from then on. NotFound, or Conflict when the account
+   * carries another canonical ID.
+   */
+  abstract link(concordId: string, externalId: string): Promise<CustomerRecordV1>;
+
   /** Up to `limit` changes in (sourceVersion, externalId) order from `position`, deletions included. */
   abstract readChanges(position: ChangeScanPosition, limit: number): Promise<CustomerChangeDto[]>;
 }

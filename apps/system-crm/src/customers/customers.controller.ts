@@ -15,6 +15,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } 
 import { type FastifyReply } from 'fastify';
 import {
   CustomerChangePageDto,
+  CustomerLinkDto,
   CustomerRecordV1,
   CustomerV1,
   SyncStatusUpdateDto,
@@ -25,6 +26,7 @@ import { ApiErrorResponses } from '@concord/platform';
 import { ConcordIdParamDto, CustomerChangesQueryDto, DEFAULT_CHANGES_LIMIT } from './customer-params.dto.js';
 import { CustomerBatchRequestDto, CustomerBatchResponseDto } from '@concord/contracts';
 import { GetCustomerUseCase } from './get-customer.usecase.js';
+import { LinkCustomerUseCase } from './link-customer.usecase.js';
 import { ListCustomerChangesUseCase } from './list-customer-changes.usecase.js';
 import { UpdateSyncStatusUseCase } from './update-sync-status.usecase.js';
 import { UpsertCustomerUseCase } from './upsert-customer.usecase.js';
@@ -40,6 +42,7 @@ export class CustomersController {
     private readonly upsertBatch: UpsertCustomersBatchUseCase,
     private readonly updateSyncStatus: UpdateSyncStatusUseCase,
     private readonly listChanges: ListCustomerChangesUseCase,
+    private readonly linkCustomer: LinkCustomerUseCase,
   ) {}
 
   /** CRM account changes in (modstamp, id) order, deletions included; pass `nextCursor` back. */
@@ -101,5 +104,14 @@ export class CustomersController {
     @Body() update: SyncStatusUpdateDto,
   ): Promise<CustomerRecordV1> {
     return this.updateSyncStatus.execute(params.concordId, update);
+  }
+
+  /** Stamps this canonical ID on the existing account `externalId`; 409 when it carries another one. */
+  @Put(':concordId/link')
+  @ServiceAuth()
+  @ApiOkResponse({ type: CustomerRecordV1 })
+  @ApiErrorResponses(400, 401, 403, 404, 409, 429, 503)
+  link(@Param() params: ConcordIdParamDto, @Body() body: CustomerLinkDto): Promise<CustomerRecordV1> {
+    return this.linkCustomer.execute(params.concordId, body.externalId);
   }
 }

@@ -25,6 +25,21 @@ export class CustomerRecordV1 extends CustomerV1 {
 
   @ApiPropertyOptional({ example: 'ERP rejected the tax ID' })
   syncMessage?: string;
+
+  @ApiPropertyOptional({
+    description: "The CRM's account type (Salesforce `Account.Type`); what the onboarding rule reads",
+    example: 'Customer',
+  })
+  accountType?: string;
+}
+
+/** Links an existing CRM account to a canonical ID (the account keeps every other field). */
+export class CustomerLinkDto {
+  @ApiProperty({ description: "The account's record ID in the CRM", example: '001000000000001AAA' })
+  @IsString()
+  @Matches(/^\S+$/)
+  @MaxLength(64)
+  externalId!: string;
 }
 
 /** What an idempotent write did in the target system. */

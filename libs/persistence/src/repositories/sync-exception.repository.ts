@@ -18,14 +18,20 @@ export interface NewSyncException {
 export class SyncExceptionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Records once per (queue, job): a retried recording after a crash does not duplicate the row. */
+  /**
+   * Records once per (queue, job): a retried recording after a crash does not duplicate the row. A job
+   * that fails again after a steward retry resolved its exception opens that exception again, with
+   * the new error, instead of leaving it looking resolved.
+   */
   async record(exception: NewSyncException, manager?: EntityManager): Promise<string> {
     const runner = manager ?? this.dataSource.manager;
     const inserted: Array<{ id: string }> = await runner.query(
       `INSERT INTO sync_exception
          (category, domain, system, entity_id, queue, job_id, job_name, payload, error, correlation_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       ON CONFLICT (queue, job_id) DO UPDATE SET updated_at = now()
+       ON CONFLICT (queue, job_id) DO UPDATE SET updated_at = now(),
+         status = CASE WHEN sync_exception.status = 'resolved' THEN 'open' ELSE sync_exception.status END,
+         error = CASE WHEN sync_exception.status = 'resolved' THEN EXCLUDED.error ELSE sync_exception.error END
        RETURNING id`,
       [
         exception.category,

@@ -121,6 +121,22 @@ export class SalesforceCustomers extends CrmCustomers {
     return fromAccount(await this.read('customers.sync-status', account.Id));
   }
 
+  async link(concordId: string, externalId: string): Promise<CustomerRecordV1> {
+    const account = await this.read('customers.link', externalId);
+    if (account.Concord_Id__c === concordId) return fromAccount(account);
+    if (account.Concord_Id__c) {
+      throw new AdapterError({
+        kind: 'Conflict',
+        system: SYSTEM,
+        operation: 'customers.link',
+        message: `Account ${externalId} is linked to Concord ID ${account.Concord_Id__c} already`,
+        details: [{ path: 'externalId', message: 'linked to another Concord ID' }],
+      });
+    }
+    await this.client.request('customers.link', 'PATCH', byId(account.Id), { Concord_Id__c: concordId });
+    return fromAccount(await this.read('customers.link', account.Id));
+  }
+
   async readChanges(position: ChangeScanPosition, limit: number): Promise<CustomerChangeDto[]> {
     const soql = `SELECT ${FIELDS} FROM Account${toChangeScanWhere(position)} ORDER BY SystemModstamp, Id LIMIT ${limit}`;
     let page = await this.client.request<SalesforceQueryResult<SalesforceAccount>>(

@@ -82,6 +82,7 @@ describe('Salesforce Account mappers', () => {
         sourceVersion: '2026-11-23T10:00:00.000Z',
         syncStatus: SyncStatus.Synced,
         syncMessage: 'Onboarded',
+        accountType: 'Customer',
       },
     );
     assert.deepEqual(record.externalRefs, { crm: '001000000000001AAA', erp: 'C00042', billing: 'cus_42' });

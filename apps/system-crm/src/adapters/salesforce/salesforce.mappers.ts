@@ -147,6 +147,7 @@ export function fromAccount(account: SalesforceAccount): CustomerRecordV1 {
     },
     ...present('syncStatus', toSyncStatus(account.Concord_Sync_Status__c)),
     ...present('syncMessage', account.Concord_Sync_Message__c),
+    ...present('accountType', account.Type),
   };
 }
 

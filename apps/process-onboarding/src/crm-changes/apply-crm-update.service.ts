@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { type CustomerChangeDto, type CustomerRecordV1 } from '@concord/contracts';
+import { DataSource, type EntityManager, SyncExceptionRepository } from '@concord/persistence';
+import { customerFieldsOf } from '../customers/canonical-fields.util.js';
+import { CanonicalCustomerWriter } from '../customers/canonical-customer.writer.js';
+import { CustomerSyncMetrics } from '../customers/customer-sync.metrics.js';
+import { type ChangeVerdict, judgeChange } from './crm-change.rules.js';
+import { type InboxEvent, CrmInboxRepository } from './crm-inbox.repository.js';
+import { DuplicateChangeError } from './duplicate-change.error.js';
+
+type EventBase = Pick<InboxEvent, 'eventId' | 'sourceVersion' | 'correlationId'>;
+type Outcome = 'pending' | 'stale' | 'replayed' | 'echo' | 'updated';
+
+/**
+ * A CRM change to a customer Concord knows, applied under the customer's row lock together with its
+ * inbox row: stale and echo changes are recorded and dropped, fields the CRM owns go to the canonical
+ * record (and from there to the other systems), the others are counted and filed as `ownership`.
+ */
+@Injectable()
+export class ApplyCrmUpdateService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly inbox: CrmInboxRepository,
+    private readonly writer: CanonicalCustomerWriter,
+    private readonly exceptions: SyncExceptionRepository,
+    private readonly metrics: CustomerSyncMetrics,
+  ) {}
+
+  async apply(
+    change: CustomerChangeDto,
+    record: CustomerRecordV1,
+    concordId: string,
+    base: EventBase,
+    consumer: string,
+  ): Promise<Outcome> {
+    const verdict = await this.dataSource.transaction(async (manager) => {
+      const current = await this.writer.lock(manager, concordId);
+      const event = (type: string, extra: Record<string, unknown> = {}) =>
+        this.recordIn(manager, { ...base, type, entityId: concordId, payload: { change, ...extra } });
+      if (!current) {
+        // Onboarding started elsewhere and no canonical record yet: the saga will create it.
+        await event('crm.account.pending');
+        return undefined;
+      }
+      const lastSeen = await this.inbox.lastSeenRecord(concordId, manager);
+      const judged = judgeChange(record, current, lastSeen && customerFieldsOf(lastSeen));
+      if (judged.kind === 'stale' || judged.kind === 'replayed') {
+        await event(
+          `crm.account.${judged.kind}`,
+          judged.kind === 'stale' ? { lastApplied: judged.lastApplied } : {},
+        );
+        return judged;
+      }
+      const incoming = customerFieldsOf(record);
+      const accepted = judged.kind === 'update' ? judged.accepted : [];
+      // A field the CRM cleared is written as null; a field left out would keep its stored value.
+      const data = Object.fromEntries(accepted.map((field) => [field, incoming[field] ?? null]));
+      // An echo changes no data but moves the last applied CRM version on.
+      await this.writer.apply(
+        manager,
+        { concordId, data, system: 'crm', sourceVersion: change.sourceVersion },
+        current,
+      );
+      if (judged.kind === 'echo') {
+        await event('crm.account.echo');
+        return judged;
+      }
+      if (judged.violations.length > 0)
+        await this.fileViolations(manager, change, concordId, judged, base, consumer);
+      await event('crm.account.updated', { accepted, violations: judged.violations });
+      return judged;
+    });
+    // Counted once committed: a change the inbox refused at the last moment counts nothing.
+    this.count(verdict);
+    if (!verdict) return 'pending';
+    return verdict.kind === 'update' ? 'updated' : verdict.kind;
+  }
+
+  private count(verdict: ChangeVerdict | undefined): void {
+    if (verdict?.kind === 'stale') this.metrics.staleEvent('crm');
+    if (verdict?.kind === 'update') this.metrics.ownershipViolations('customer', verdict.violations.length);
+  }
+
+  private async fileViolations(
+    manager: EntityManager,
+    change: CustomerChangeDto,
+    concordId: string,
+    verdict: Extract<ChangeVerdict, { kind: 'update' }>,
+    base: EventBase,
+    consumer: string,
+  ): Promise<void> {
+    const fields = verdict.violations.map(({ path, owner }) => `${path} (owned by ${owner})`).join(', ');
+    await this.exceptions.record(
+      {
+        category: 'ownership',
+        domain: 'customer',
+        system: 'crm',
+        entityId: concordId,
+        queue: consumer,
+        jobId: base.eventId,
+        jobName: 'crm.account.change',
+        payload: { change, violations: verdict.violations },
+        error: {
+          message: `The CRM changed fields it does not own, not propagated: ${fields}`,
+          violations: verdict.violations,
+        },
+        correlationId: base.correlationId,
+      },
+      manager,
+    );
+  }
+
+  private async recordIn(manager: EntityManager, event: InboxEvent): Promise<void> {
+    if (!(await this.inbox.record(event, manager))) throw new DuplicateChangeError();
+  }
+}

@@ -1,0 +1,136 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { type CustomerChangeDto, type CustomerRecordV1, SystemCrmClient } from '@concord/contracts';
+import { currentCorrelationId, type Logger } from '@concord/observability';
+import { DataSource } from '@concord/persistence';
+import { APP_CONFIG, type AppConfig, LOGGER } from '@concord/platform';
+import { customerFieldsOf } from '../customers/canonical-fields.util.js';
+import { CanonicalCustomerWriter } from '../customers/canonical-customer.writer.js';
+import { CustomerSyncMetrics } from '../customers/customer-sync.metrics.js';
+import { StartOnboardingUseCase } from '../onboarding/start-onboarding.usecase.js';
+import { changeEventId, qualifiesForOnboarding } from './crm-change.rules.js';
+import { type InboxEvent, CrmInboxRepository } from './crm-inbox.repository.js';
+import { CrmCustomerLookup } from './crm-customer.lookup.js';
+import { ApplyCrmUpdateService } from './apply-crm-update.service.js';
+import { DuplicateChangeError } from './duplicate-change.error.js';
+
+export type ChangeOutcome =
+  | 'duplicate'
+  | 'deleted'
+  | 'ignored'
+  | 'onboarding-started'
+  | 'pending'
+  | 'stale'
+  | 'replayed'
+  | 'echo'
+  | 'updated';
+
+type EventBase = Pick<InboxEvent, 'eventId' | 'sourceVersion' | 'correlationId'>;
+
+/**
+ * One change of the CRM account feed, once: a repeat is dropped by the inbox; a new account meeting
+ * the onboarding rule starts an onboarding; a change to an onboarded one is judged (stale, echo, or
+ * an update split by ownership). Every change that is not a repeat leaves its `event_log` row.
+ */
+@Injectable()
+export class HandleCrmChangeUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly inbox: CrmInboxRepository,
+    private readonly lookup: CrmCustomerLookup,
+    private readonly writer: CanonicalCustomerWriter,
+    private readonly update: ApplyCrmUpdateService,
+    private readonly start: StartOnboardingUseCase,
+    private readonly crm: SystemCrmClient,
+    private readonly metrics: CustomerSyncMetrics,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async execute(change: CustomerChangeDto, consumer: string): Promise<ChangeOutcome> {
+    const eventId = changeEventId(change);
+    if (await this.inbox.seen(eventId)) return this.duplicate();
+    const base: EventBase = {
+      eventId,
+      sourceVersion: change.sourceVersion,
+      correlationId: currentCorrelationId() ?? randomUUID(),
+    };
+    try {
+      const concordId = await this.lookup.concordIdOf(change);
+      if (change.kind === 'delete' || !change.record) {
+        await this.recordOnly({
+          ...base,
+          type: 'crm.account.deleted',
+          entityId: concordId ?? change.externalId,
+          payload: { change },
+        });
+        return 'deleted';
+      }
+      if (concordId) return await this.update.apply(change, change.record, concordId, base, consumer);
+      return await this.startOrIgnore(change, change.record, base);
+    } catch (error) {
+      if (error instanceof DuplicateChangeError) return this.duplicate();
+      throw error;
+    }
+  }
+
+  private async startOrIgnore(
+    change: CustomerChangeDto,
+    record: CustomerRecordV1,
+    base: EventBase,
+  ): Promise<ChangeOutcome> {
+    const reason = !qualifiesForOnboarding(record, this.config.onboardingTriggers.crmAccountTypes)
+      ? `account type ${record.accountType ?? '(none)'} is not onboarded`
+      : change.concordId
+        ? `the account carries Concord ID ${change.concordId}, which this deployment does not know`
+        : undefined;
+    if (reason) {
+      await this.recordOnly({
+        ...base,
+        type: 'crm.account.ignored',
+        entityId: change.externalId,
+        payload: { change, reason },
+      });
+      return 'ignored';
+    }
+    const customer = customerFieldsOf(record);
+    // The same change always asks with the same key: a repeat after a crash finds the same flow.
+    const key = `crm-change.${change.externalId}.${change.sourceVersion}`;
+    const started = await this.start.execute(key, { customer, crmAccountId: change.externalId });
+    const { concordId, onboardingId } = started.body;
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.writer.lock(manager, concordId);
+      await this.writer.apply(
+        manager,
+        { concordId, data: customer, system: 'crm', sourceVersion: change.sourceVersion },
+        current,
+      );
+      const event = {
+        ...base,
+        type: 'crm.account.onboarding-started',
+        entityId: concordId,
+        payload: { change, onboardingId },
+      };
+      if (!(await this.inbox.record(event, manager))) throw new DuplicateChangeError();
+    });
+    // The saga links the account at its write-back too; linking now lets an early rejection reach it.
+    await this.crm
+      .linkCustomer(concordId, change.externalId)
+      .catch((error: unknown) =>
+        this.logger.warn(
+          { err: error, concordId, crmAccountId: change.externalId },
+          'CRM account not linked yet',
+        ),
+      );
+    return 'onboarding-started';
+  }
+
+  private async recordOnly(event: InboxEvent): Promise<void> {
+    if (!(await this.inbox.record(event))) throw new DuplicateChangeError();
+  }
+
+  private duplicate(): ChangeOutcome {
+    this.metrics.duplicate('crm');
+    return 'duplicate';
+  }
+}
