@@ -1,10 +1,10 @@
 import { Pool } from 'undici';
+import { bufferedDispatch, type BufferedResponse } from './buffered-dispatch.util.js';
 import { CallPolicy } from './call-policy.service.js';
 import { classifyTransportError, isIdempotentRequest } from './failure.util.js';
 import { type OutboundClientOptions } from './http.types.js';
 import {
   buildPath,
-  flattenHeaders,
   mergeHeaders,
   parseErrorBody,
   parseSuccessBody,
@@ -52,11 +52,7 @@ export interface LayerClient {
   close(): Promise<void>;
 }
 
-interface RawResponse {
-  status: number;
-  headers: ResponseHeaders;
-  text: string;
-}
+type RawResponse = BufferedResponse;
 
 /** Client for calls between Concord's own layers, on a pooled undici connection per base URL. */
 export function createLayerClient(options: LayerClientOptions): LayerClient {
@@ -79,14 +75,12 @@ export function createLayerClient(options: LayerClientOptions): LayerClient {
     const hasBody = request.body !== undefined;
     let raw: RawResponse;
     try {
-      const response = await pool.request({
+      raw = await bufferedDispatch(pool, {
         method: request.method,
         path: buildPath(prefix, request.path, request.query),
         headers: mergeHeaders(hasBody ? jsonBody : jsonAccept, hookHeaders, request.headers),
         body: hasBody ? JSON.stringify(request.body) : null,
       });
-      const text = await response.body.text();
-      raw = { status: response.statusCode, headers: flattenHeaders(response.headers), text };
     } catch (error) {
       throw unavailable(request.operation, error);
     }
