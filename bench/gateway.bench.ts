@@ -2,13 +2,19 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import { CredentialStore, ServiceTokenIssuer } from '@concord/governance';
 import { connectDatabase, startEmbeddedPostgres } from '@concord/persistence';
 import { QueueRuntime } from '@concord/queues';
 import { freePort } from '@concord/testing';
+import { type ClosedLoadResult, closedLoadInChild } from './support/closed-load.js';
 import { pacedLoad, type PacedResult } from './support/paced-load.js';
-import { type BenchProcess, peakRssMb, startBenchProcess, stopBenchProcesses } from './support/processes.js';
+import {
+  type BenchProcess,
+  cpuTimeMs,
+  peakRssMb,
+  startBenchProcess,
+  stopBenchProcesses,
+} from './support/processes.js';
 
 // bench:gateway — a bare Fastify route against an experience route that crosses the process and system
 // layers (auth at each hop, query validation, logging, metrics), each app in its own process.
@@ -19,21 +25,10 @@ const distRoot = fileURLToPath(new URL('../', import.meta.url));
 const duration = Number(process.env.BENCH_DURATION_S ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 64);
 
-interface Measured {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
+type Measured = ClosedLoadResult;
 
-async function measure(url: string, headers: Record<string, string>, seconds = duration): Promise<Measured> {
-  const result = await autocannon({ url, headers, connections, duration: seconds });
-  return {
-    rps: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
-  };
+function measure(url: string, headers: Record<string, string>, seconds = duration): Promise<Measured> {
+  return closedLoadInChild(url, headers, connections, seconds);
 }
 
 const dataDir = await mkdtemp(join(tmpdir(), 'concord-bench-'));
@@ -118,7 +113,14 @@ try {
   await measure(targets.chain.url, targets.chain.headers, 2);
   await measure(targets.bare.url, {}, 2);
   const bare = await measure(targets.bare.url, {});
+  const chainApps = processes.filter((managed) => managed.name !== 'bare-fastify');
+  const cpuBefore = chainApps.map((managed) => cpuTimeMs(managed.child.pid));
   const chain = await measure(targets.chain.url, targets.chain.headers);
+  const chainRequests = Math.max(1, chain.rps * duration);
+  const cpuPerRequest = chainApps.map(
+    (managed, i) =>
+      `${managed.name} ${Math.round(((cpuTimeMs(managed.child.pid) - cpuBefore[i]!) * 1000) / chainRequests)} µs`,
+  );
   const quarter = Math.max(1, Math.round(chain.rps / 4));
   const atQuarter = {
     one: await pacedLoad(targets.oneHop.url, targets.oneHop.headers, quarter, duration),
@@ -136,6 +138,7 @@ try {
     row('(a) bare Fastify route', bare),
     row('(b) experience → process → system (auth, validation, logs, metrics)', chain),
     `  ratio (b)/(a): ${((chain.rps / bare.rps) * 100).toFixed(1)} % (target ≥ 15 %)`,
+    `  CPU per chain request: ${cpuPerRequest.join(', ')}`,
     '',
     `latency at a quarter of the chain's peak (${quarter} req/s)`,
     paced('system-crm alone (1 app)', atQuarter.one),

@@ -15,7 +15,10 @@ export async function startBenchProcess(
   url: string,
   readyPath = '/health/live',
 ): Promise<BenchProcess> {
-  const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...profileArgs(name), script], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
@@ -31,12 +34,25 @@ export async function startBenchProcess(
   return { name, child, url };
 }
 
+/** With `BENCH_CPU_PROF_DIR` set, each app writes a V8 CPU profile there when it stops. */
+function profileArgs(name: string): string[] {
+  const dir = process.env.BENCH_CPU_PROF_DIR;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+}
+
 /** Peak resident set size of a process so far (VmHWM), in MB. */
 export function peakRssMb(pid: number | undefined): number {
   if (!pid) return 0;
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const match = /VmHWM:\s+(\d+) kB/.exec(status);
   return match ? Math.round(Number(match[1]) / 1024) : 0;
+}
+
+/** CPU time (user + system) a process has used so far, in ms; Linux reports it in clock ticks of 10 ms. */
+export function cpuTimeMs(pid: number | undefined): number {
+  if (!pid) return 0;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10;
 }
 
 export async function stopBenchProcesses(processes: readonly BenchProcess[]): Promise<void> {

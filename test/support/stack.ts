@@ -40,6 +40,8 @@ export async function bootStack(
     DATABASE_URL: testDatabaseUrl(),
     REDIS_URL: testRedisUrl(),
     LOG_LEVEL: 'info',
+    // Tests follow single requests through the logs of every app, so no access line is sampled away.
+    ACCESS_LOG_SAMPLE_RATE: '1',
     PORT: '0',
     // Stacks of parallel test files share one job store; each gets its own queues.
     QUEUE_NAMESPACE: `t${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`,

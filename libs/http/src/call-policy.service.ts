@@ -14,6 +14,8 @@ import { classifyFailure, failureLabel, isTransient, neverSent, type CallFailure
 import { type HeadersHook, type OutboundClientOptions } from './http.types.js';
 import { CircuitOpenError } from './upstream.exception.js';
 
+const NO_HEADERS: Record<string, string> = Object.freeze({});
+
 /** One outbound call as the policy sees it. */
 export interface CallSpec {
   operation: string;
@@ -75,9 +77,10 @@ export class CallPolicy {
   }
 
   private async once<T>(call: CallSpec, attempt: Attempt<T>): Promise<T> {
-    const hookHeaders = (await this.headersHook?.()) ?? {};
+    const hook = this.headersHook?.() ?? NO_HEADERS;
+    const hookHeaders = hook instanceof Promise ? await hook : hook;
     try {
-      return await this.breaker.execute(() => this.measured(call.operation, () => attempt(hookHeaders)));
+      return await this.breaker.execute(() => this.measured(call.operation, attempt, hookHeaders));
     } catch (error) {
       if (!isBrokenCircuitError(error)) throw error;
       this.metrics.refused(this.system, call.operation);
@@ -85,16 +88,21 @@ export class CallPolicy {
     }
   }
 
-  private async measured<T>(operation: string, attempt: () => Promise<AttemptResult<T>>): Promise<T> {
+  private async measured<T>(
+    operation: string,
+    attempt: Attempt<T>,
+    hookHeaders: Record<string, string>,
+  ): Promise<T> {
     const started = performance.now();
-    const seconds = (): number => (performance.now() - started) / 1000;
     try {
-      const result = await attempt();
-      this.metrics.observe(this.system, operation, String(result.status), seconds());
+      const result = await attempt(hookHeaders);
+      const seconds = (performance.now() - started) / 1000;
+      this.metrics.observe(this.system, operation, String(result.status), seconds);
       return result.value;
     } catch (error) {
       const failure = classifyFailure(error);
-      if (failure) this.metrics.observe(this.system, operation, failureLabel(failure), seconds());
+      const seconds = (performance.now() - started) / 1000;
+      if (failure) this.metrics.observe(this.system, operation, failureLabel(failure), seconds);
       throw error;
     }
   }

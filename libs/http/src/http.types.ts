@@ -34,7 +34,10 @@ export interface OutboundClientOptions {
   system: string;
   /** Origin plus optional path prefix, e.g. `http://127.0.0.1:3200` or `https://api.stripe.com/v1`. */
   baseUrl: string;
-  /** Budget of one attempt (connect, send, headers and body). Default 5 000 ms. */
+  /**
+   * Budget of each phase of one attempt: connecting, waiting for the response headers, and (layer client)
+   * each wait between body chunks; the vendor client applies it to the whole attempt. Default 5 000 ms.
+   */
   timeoutMs?: number;
   /** Retries after the first attempt, for retryable failures only. Default 2. */
   retries?: number;

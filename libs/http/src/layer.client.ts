@@ -1,10 +1,10 @@
 import { Pool } from 'undici';
+import { bufferedDispatch, type BufferedResponse } from './buffered-dispatch.util.js';
 import { CallPolicy } from './call-policy.service.js';
 import { classifyTransportError, isIdempotentRequest } from './failure.util.js';
 import { type OutboundClientOptions } from './http.types.js';
 import {
   buildPath,
-  flattenHeaders,
   mergeHeaders,
   parseErrorBody,
   parseSuccessBody,
@@ -52,47 +52,37 @@ export interface LayerClient {
   close(): Promise<void>;
 }
 
-interface RawResponse {
-  status: number;
-  headers: ResponseHeaders;
-  text: string;
-}
+type RawResponse = BufferedResponse;
 
 /** Client for calls between Concord's own layers, on a pooled undici connection per base URL. */
 export function createLayerClient(options: LayerClientOptions): LayerClient {
   const base = new URL(options.baseUrl);
   const prefix = base.pathname.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 5_000;
+  // undici's own timers bound each phase of an attempt (connect, response headers, gaps between body
+  // chunks), so no AbortController or extra timer is made per request.
   const pool = new Pool(base.origin, {
     connections: options.connections ?? 32,
     connect: { timeout: timeoutMs },
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
   });
   const policy = new CallPolicy(options);
+  const jsonAccept = { accept: 'application/json' };
+  const jsonBody = { accept: 'application/json', 'content-type': 'application/json' };
 
   async function send(request: LayerRequest, hookHeaders: Record<string, string>): Promise<RawResponse> {
     const hasBody = request.body !== undefined;
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
     let raw: RawResponse;
     try {
-      const response = await pool.request({
+      raw = await bufferedDispatch(pool, {
         method: request.method,
         path: buildPath(prefix, request.path, request.query),
-        headers: mergeHeaders(
-          { accept: 'application/json' },
-          hasBody ? { 'content-type': 'application/json' } : undefined,
-          hookHeaders,
-          request.headers,
-        ),
+        headers: mergeHeaders(hasBody ? jsonBody : jsonAccept, hookHeaders, request.headers),
         body: hasBody ? JSON.stringify(request.body) : null,
-        signal: controller.signal,
       });
-      const text = await response.body.text();
-      raw = { status: response.statusCode, headers: flattenHeaders(response.headers), text };
     } catch (error) {
-      throw unavailable(request.operation, error, controller.signal.aborted);
-    } finally {
-      clearTimeout(timer);
+      throw unavailable(request.operation, error);
     }
     if (raw.status < 200 || raw.status > 299) {
       throw new UpstreamHttpError({
@@ -106,10 +96,7 @@ export function createLayerClient(options: LayerClientOptions): LayerClient {
     return raw;
   }
 
-  function unavailable(operation: string, error: unknown, timedOut: boolean): unknown {
-    if (timedOut) {
-      return new UpstreamUnavailableError(options.system, operation, 'timeout', undefined, { cause: error });
-    }
+  function unavailable(operation: string, error: unknown): unknown {
     const failure = classifyTransportError(error);
     if (!failure) return error;
     const code = failure.kind === 'network' ? failure.code : undefined;
@@ -119,9 +106,9 @@ export function createLayerClient(options: LayerClientOptions): LayerClient {
 
   return {
     async request<T>(request: LayerRequest): Promise<LayerResponse<T>> {
-      const hasKey = Object.keys(request.headers ?? {}).some(
-        (name) => name.toLowerCase() === 'idempotency-key',
-      );
+      const hasKey =
+        request.headers !== undefined &&
+        Object.keys(request.headers).some((name) => name.toLowerCase() === 'idempotency-key');
       const call = {
         operation: request.operation,
         idempotent: request.idempotent ?? isIdempotentRequest(request.method, hasKey),

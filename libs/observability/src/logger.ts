@@ -38,19 +38,35 @@ export interface LoggerSettings {
   destination?: pino.DestinationStream;
 }
 
+function baseOptions(app: string, level: string): LoggerOptions {
+  return {
+    level,
+    base: { app },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+  };
+}
+
 /** JSON logger whose every line carries the app name and the current correlation ID. */
 export function createLogger(settings: LoggerSettings): Logger {
   const options: LoggerOptions = {
-    level: settings.level ?? 'info',
-    base: { app: settings.app },
-    timestamp: pino.stdTimeFunctions.isoTime,
+    ...baseOptions(settings.app, settings.level ?? 'info'),
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     mixin() {
       const correlationId = currentCorrelationId();
       return correlationId ? { correlationId } : {};
     },
-    formatters: { level: (label) => ({ level: label }) },
   };
   // Asynchronous stdout: lines are batched into few writes under load instead of one syscall each.
   return pino(options, settings.destination ?? pino.destination({ dest: 1, sync: false }));
+}
+
+/**
+ * Logger for request access lines, on the same destination as `logger`. Its lines carry only request
+ * metadata and name their correlation ID themselves, so it has neither the redaction pass nor the
+ * async-context lookup of the main logger.
+ */
+export function createAccessLogger(logger: Logger, app: string): Logger {
+  const stream = (logger as unknown as Record<symbol, pino.DestinationStream>)[pino.symbols.streamSym];
+  return pino(baseOptions(app, logger.level), stream);
 }

@@ -21,6 +21,10 @@ describe('app config', () => {
       (error: unknown) => error instanceof ConfigError && /PORT/.test(error.message),
     );
     assert.throws(() => loadAppConfig('system-crm', { DATABASE_URL: 'not a url' }), /DATABASE_URL/);
+    assert.throws(
+      () => loadAppConfig('system-crm', { ACCESS_LOG_SAMPLE_RATE: '5%' }),
+      /ACCESS_LOG_SAMPLE_RATE must be a number between 0 and 1/,
+    );
     assert.throws(() => loadAppConfig('system-crm', { NODE_ENV: 'production' }), /SERVICE_TOKEN_SECRET/);
     assert.throws(
       () => loadAppConfig('system-crm', { SERVICE_TOKEN_SECRET: 'short' }),

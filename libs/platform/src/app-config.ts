@@ -5,6 +5,8 @@ export interface AppConfig {
   host: string;
   port: number;
   logLevel: string;
+  /** Which `request served` lines are written; errors and slow requests always are. */
+  accessLog: AccessLogConfig;
   /** Secret */
   databaseUrl: string;
   /** Secret */
@@ -42,6 +44,13 @@ export interface OnboardingTriggersConfig {
   stewardRetryPollMs: number;
 }
 
+export interface AccessLogConfig {
+  /** Share (0–1) of fast 2xx/3xx requests that get an access line; decided once per correlation ID. */
+  sampleRate: number;
+  /** A request at least this slow always gets its line. */
+  slowMs: number;
+}
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -55,6 +64,16 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function fraction(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || value > 1) {
+    throw new ConfigError(`${name} must be a number between 0 and 1, got "${raw}"`);
   }
   return value;
 }
@@ -121,6 +140,10 @@ export function loadAppConfig(name: AppName, env: NodeJS.ProcessEnv = process.en
     host: env.HOST ?? '127.0.0.1',
     port: integer(env, 'PORT', app.port, 0, 65535),
     logLevel: env.LOG_LEVEL ?? 'info',
+    accessLog: {
+      sampleRate: fraction(env, 'ACCESS_LOG_SAMPLE_RATE', 0.05),
+      slowMs: integer(env, 'ACCESS_LOG_SLOW_MS', 500, 0, 3_600_000),
+    },
     databaseUrl: url(env, 'DATABASE_URL', DEFAULT_DATABASE_URL),
     redisUrl: env.REDIS_URL ? url(env, 'REDIS_URL', env.REDIS_URL) : undefined,
     serviceTokenSecret,

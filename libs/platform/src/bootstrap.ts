@@ -111,7 +111,7 @@ export async function bootApp(definition: AppDefinition, options: BootOptions = 
       logger: new NestPinoLogger(logger),
       abortOnError: false,
     });
-    installHttpHooks(app.getHttpAdapter().getInstance(), config.app.name, logger, registry);
+    installHttpHooks(app.getHttpAdapter().getInstance(), config.app.name, logger, registry, config.accessLog);
     app.enableShutdownHooks();
     const document = buildOpenApiDocument(app, config.app);
     serveOpenApi(app, document);

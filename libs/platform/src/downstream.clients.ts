@@ -33,17 +33,22 @@ export class DownstreamClients {
       baseUrl,
       registry: this.registry,
       timeoutMs: 10_000,
-      headers: async () => {
-        const headers: Record<string, string> = {
-          authorization: `Bearer ${await this.tokens.tokenFor(audience)}`,
-        };
-        const correlationId = currentCorrelationId();
-        if (correlationId) headers[CORRELATION_HEADER] = correlationId;
-        return headers;
+      // Synchronous while the token is fresh, so most calls add no promise for their headers.
+      headers: () => {
+        const token = this.tokens.cachedTokenFor(audience);
+        if (token) return this.callHeaders(token);
+        return this.tokens.tokenFor(audience).then((fresh) => this.callHeaders(fresh));
       },
     });
     this.clients.set(target, client);
     return client;
+  }
+
+  private callHeaders(token: string): Record<string, string> {
+    const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+    const correlationId = currentCorrelationId();
+    if (correlationId) headers[CORRELATION_HEADER] = correlationId;
+    return headers;
   }
 
   async close(): Promise<void> {

@@ -21,8 +21,8 @@ export class ServiceTokenIssuer {
   }
 
   async tokenFor(audience: Layer): Promise<string> {
-    const cached = this.cache.get(audience);
-    if (cached && cached.renewAt > Date.now()) return cached.token;
+    const cached = this.cachedTokenFor(audience);
+    if (cached) return cached;
     const ttl = this.settings.ttlSeconds ?? 120;
     const token = await new SignJWT({})
       .setProtectedHeader({ alg: ALGORITHM })
@@ -33,6 +33,12 @@ export class ServiceTokenIssuer {
       .sign(this.key);
     this.cache.set(audience, { token, renewAt: Date.now() + (ttl * 1000) / 2 });
     return token;
+  }
+
+  /** The current token for `audience` when one is still fresh, without signing; the hot path of every call. */
+  cachedTokenFor(audience: Layer): string | undefined {
+    const cached = this.cache.get(audience);
+    return cached && cached.renewAt > Date.now() ? cached.token : undefined;
   }
 }
 

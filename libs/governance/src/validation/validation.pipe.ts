@@ -1,10 +1,36 @@
-import { ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import { ErrorCode, flattenValidationErrors, hasUnknownProperty } from '@concord/contracts';
 import { ConcordException } from '../errors/concord.exception.js';
+import { ValidatedQueryCache } from './validated-query.cache.js';
 
-/** Whitelisting, unknown fields rejected, types transformed; failures carry the field paths. */
+/**
+ * Whitelisting, unknown fields rejected, types transformed; failures carry the field paths.
+ *
+ * Query strings repeat (a polling client, a hop between layers), and class-transformer plus
+ * class-validator cost more than the rest of a hop. The validators are pure, so a query object that
+ * passed once passes again with the same result: it is answered from a per-DTO cache, and only
+ * queries not seen yet (or that fail) take the full path, which produces every 400 and its field paths.
+ */
+class ConcordValidationPipe extends ValidationPipe {
+  private readonly queries = new ValidatedQueryCache();
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const metatype = metadata.metatype;
+    if (metadata.type !== 'query' || metadata.data || !metatype || !this.toValidate(metadata)) {
+      return super.transform(value, metadata);
+    }
+    const key = ValidatedQueryCache.keyOf(value);
+    if (key === undefined) return super.transform(value, metadata);
+    const known = this.queries.get(metatype, key);
+    if (known) return known;
+    const validated: unknown = await super.transform(value, metadata);
+    this.queries.remember(metatype, key, validated);
+    return validated;
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ConcordValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
