@@ -1,49 +1,25 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DataSource } from '@concord/persistence';
-import { uniqueId } from '@concord/testing';
+import { exampleDomain, germanVatId, uniqueId } from '@concord/testing';
 import { PROCESS_ONBOARDING_APP } from '../../apps/process-onboarding/src/process-onboarding.module.js';
 import { SYSTEM_BILLING_APP } from '../../apps/system-billing/src/system-billing.module.js';
 import { SYSTEM_CRM_APP } from '../../apps/system-crm/src/system-crm.module.js';
 import { SYSTEM_ERP_APP } from '../../apps/system-erp/src/system-erp.module.js';
 import { serviceToken } from '../support/credentials.js';
 import { type RunningSandbox, sandboxAdmin, sandboxEnv, startTestSandbox } from '../support/sandbox.js';
+import { type Accepted, type Onboarding, onboardingClient, stepOf } from '../support/onboarding-client.js';
 import { bootStack, type Stack } from '../support/stack.js';
 
-interface Step {
-  name: string;
-  outcome: string;
-  attempt: number;
-  detail: Record<string, unknown>;
-}
-interface Onboarding {
-  onboardingId: string;
-  concordId: string;
-  state: string;
-  steps: Step[];
-}
-interface Accepted {
-  onboardingId: string;
-  concordId: string;
-  status: string;
-}
-interface SfAccount {
-  Name: string;
-  Concord_Sync_Status__c?: string | null;
-  Concord_Sync_Message__c?: string | null;
-  ERP_Customer_Number__c?: string | null;
-  Billing_Customer_Id__c?: string | null;
-  IsDeleted?: boolean;
-}
-
 const BC_CUSTOMER_POST = 'POST /v2.0/*/customers';
-const customer = (name: string, taxId = 'DE136695976') => ({
+// Each test customer its own tax ID and domain: the saga's duplicate check must not link them.
+const customer = (name: string, taxId = germanVatId(name)) => ({
   name,
   country: 'DE',
   taxId,
   currency: 'EUR',
   address: { line1: 'Hauptstr. 1', city: 'Berlin', postalCode: '10115' },
-  email: 'billing@contoso.example.com',
+  email: `billing@${exampleDomain(name)}`,
   paymentTermsDays: 30,
 });
 
@@ -66,48 +42,13 @@ describe('onboarding saga across CRM, ERP and billing sandboxes', () => {
     await sandbox.close();
   });
 
-  const start = (body: unknown, key = uniqueId('onb-')) =>
-    fetch(`${stack.url('process-onboarding')}/v1/onboardings`, {
-      method: 'POST',
-      headers: { authorization: auth, 'content-type': 'application/json', 'idempotency-key': key },
-      body: JSON.stringify(body),
-    });
-  const read = async (id: string): Promise<Onboarding> => {
-    const response = await fetch(`${stack.url('process-onboarding')}/v1/onboardings/${id}`, {
-      headers: { authorization: auth },
-    });
-    assert.equal(response.status, 200);
-    return (await response.json()) as Onboarding;
-  };
-  const settle = async (id: string, timeoutMs = 25_000): Promise<Onboarding> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const flow = await read(id);
-      if (['synced', 'rejected', 'failed'].includes(flow.state)) return flow;
-      if (Date.now() > deadline)
-        assert.fail(`onboarding ${id} still ${flow.state}: ${JSON.stringify(flow.steps)}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  };
-  const onboard = async (body: unknown): Promise<Onboarding> => {
-    const response = await start(body);
-    assert.equal(response.status, 202);
-    return settle(((await response.json()) as Accepted).onboardingId);
-  };
-  const records = async <T>(url: string, type: string): Promise<T[]> =>
-    (await sandboxAdmin<{ records: T[] }>(url, 'GET', `records/${type}`)).records;
-  const accountsNamed = async (name: string) =>
-    (await records<SfAccount>(sandbox.urls.salesforce, 'Account')).filter(
-      (a) => a.Name === name && !a.IsDeleted,
-    );
-  const erpCustomersNamed = async (name: string) =>
-    (await records<{ displayName: string }>(sandbox.urls.businessCentral, 'customers')).filter(
-      (record) => record.displayName === name,
-    );
-  const billingCustomersNamed = async (name: string) =>
-    (await records<{ name: string }>(sandbox.urls.stripe, 'customers')).filter(
-      (record) => record.name === name,
-    );
+  const client = () => onboardingClient(stack, sandbox, auth);
+  const start = (body: unknown, key?: string) => client().start(body, key);
+  const settle = (id: string) => client().settle(id);
+  const onboard = (body: unknown) => client().onboard(body);
+  const accountsNamed = (name: string) => client().accountsNamed(name);
+  const erpCustomersNamed = (name: string) => client().erpCustomersNamed(name);
+  const billingCustomersNamed = (name: string) => client().billingCustomersNamed(name);
   const erpCustomerCalls = async () => {
     const calls = await sandboxAdmin<{ routes: Record<string, number> }>(
       sandbox.urls.businessCentral,
@@ -118,7 +59,6 @@ describe('onboarding saga across CRM, ERP and billing sandboxes', () => {
       .filter(([route]) => route.includes('/customers'))
       .reduce((sum, [, count]) => sum + count, 0);
   };
-  const stepOf = (flow: Onboarding, name: string) => flow.steps.find((step) => step.name === name);
 
   it('onboards a valid German customer into all three systems and writes the verdict back', async () => {
     const name = uniqueId('Contoso GmbH ');
@@ -134,6 +74,7 @@ describe('onboarding saga across CRM, ERP and billing sandboxes', () => {
       [
         ['crm-account', 'CONFIRMED'],
         ['validate', 'CONFIRMED'],
+        ['match', 'CONFIRMED'],
         ['erp', 'CONFIRMED'],
         ['billing', 'CONFIRMED'],
         ['crm-writeback', 'CONFIRMED'],
@@ -144,10 +85,11 @@ describe('onboarding saga across CRM, ERP and billing sandboxes', () => {
     assert.equal(account?.Concord_Sync_Status__c, 'Synced');
     const billingId = stepOf(flow, 'billing')?.detail.externalId;
     assert.equal(account?.Billing_Customer_Id__c, billingId);
-    assert.match(
-      account?.Concord_Sync_Message__c ?? '',
-      new RegExp(String(stepOf(flow, 'erp')?.detail.externalId)),
-    );
+    const erpNumber = stepOf(flow, 'erp')?.detail.number;
+    assert.match(String(erpNumber), /^CC[0-9A-F]{18}$/);
+    assert.equal(account?.ERP_Customer_Number__c, erpNumber);
+    assert.match(account?.Concord_Sync_Message__c ?? '', new RegExp(`ERP customer ${String(erpNumber)}`));
+    assert.equal(stepOf(flow, 'match')?.detail.decision, 'new');
     assert.equal((await erpCustomersNamed(name)).length, 1);
     assert.equal((await billingCustomersNamed(name)).length, 1);
 

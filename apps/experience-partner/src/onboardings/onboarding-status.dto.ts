@@ -33,6 +33,8 @@ export class OnboardingStatusDto {
       'accepted',
       'crm-account',
       'validating',
+      'matching',
+      'review',
       'erp',
       'billing',
       'crm-writeback',

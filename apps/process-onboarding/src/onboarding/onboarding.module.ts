@@ -1,6 +1,14 @@
 import { Module } from '@nestjs/common';
 import { ValidateCustomerUseCase } from '../customer-validation/validate-customer.usecase.js';
+import { CustomerCandidatesRepository } from '../matching/customer-candidates.repository.js';
+import { CustomerMatcher } from '../matching/customer-matcher.service.js';
+import { MatchController } from '../matching/match.controller.js';
+import { loadMatchConfig, MATCH_CONFIG } from '../matching/match.config.js';
 import { CanonicalCustomerValidator } from './canonical-customer.validator.js';
+import { CanonicalCustomerWriter } from './canonical-customer.writer.js';
+import { CrmAccountService } from './crm-account.service.js';
+import { MatchDecisionUseCase } from './match-decision.usecase.js';
+import { MatchStepService } from './match-step.service.js';
 import { GetOnboardingUseCase } from './get-onboarding.usecase.js';
 import { OnboardingController } from './onboarding.controller.js';
 import { OnboardingMetrics } from './onboarding.metrics.js';
@@ -17,9 +25,16 @@ import { StartOnboardingUseCase } from './start-onboarding.usecase.js';
 import { SYSTEM_CLIENT_PROVIDERS } from './system-clients.providers.js';
 
 @Module({
-  controllers: [OnboardingController, PartnerOnboardingsController],
+  controllers: [OnboardingController, PartnerOnboardingsController, MatchController],
   providers: [
     ...SYSTEM_CLIENT_PROVIDERS,
+    { provide: MATCH_CONFIG, useFactory: () => loadMatchConfig() },
+    CustomerCandidatesRepository,
+    CustomerMatcher,
+    CanonicalCustomerWriter,
+    CrmAccountService,
+    MatchStepService,
+    MatchDecisionUseCase,
     ValidateCustomerUseCase,
     CanonicalCustomerValidator,
     OnboardingFlowRepository,

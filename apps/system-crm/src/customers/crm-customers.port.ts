@@ -34,6 +34,12 @@ export abstract class CrmCustomers {
   /** Writes Concord's verdict onto an existing account (NotFound otherwise). */
   abstract updateSyncStatus(concordId: string, update: SyncStatusUpdateDto): Promise<CustomerRecordV1>;
 
+  /**
+   * Puts `concordId` on the account with this record ID; a no-op when it carries it already, Conflict
+   * when it carries another one, NotFound when there is no such account.
+   */
+  abstract link(externalId: string, concordId: string): Promise<CustomerRecordV1>;
+
   /** Up to `limit` changes in (sourceVersion, externalId) order from `position`, deletions included. */
   abstract readChanges(position: ChangeScanPosition, limit: number): Promise<CustomerChangeDto[]>;
 }

@@ -14,6 +14,7 @@ import {
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type FastifyReply } from 'fastify';
 import {
+  AccountLinkDto,
   CustomerChangePageDto,
   CustomerRecordV1,
   CustomerV1,
@@ -22,9 +23,15 @@ import {
 } from '@concord/contracts';
 import { ServiceAuth } from '@concord/governance';
 import { ApiErrorResponses } from '@concord/platform';
-import { ConcordIdParamDto, CustomerChangesQueryDto, DEFAULT_CHANGES_LIMIT } from './customer-params.dto.js';
+import {
+  AccountIdParamDto,
+  ConcordIdParamDto,
+  CustomerChangesQueryDto,
+  DEFAULT_CHANGES_LIMIT,
+} from './customer-params.dto.js';
 import { CustomerBatchRequestDto, CustomerBatchResponseDto } from '@concord/contracts';
 import { GetCustomerUseCase } from './get-customer.usecase.js';
+import { LinkAccountUseCase } from './link-account.usecase.js';
 import { ListCustomerChangesUseCase } from './list-customer-changes.usecase.js';
 import { UpdateSyncStatusUseCase } from './update-sync-status.usecase.js';
 import { UpsertCustomerUseCase } from './upsert-customer.usecase.js';
@@ -40,6 +47,7 @@ export class CustomersController {
     private readonly upsertBatch: UpsertCustomersBatchUseCase,
     private readonly updateSyncStatus: UpdateSyncStatusUseCase,
     private readonly listChanges: ListCustomerChangesUseCase,
+    private readonly linkAccount: LinkAccountUseCase,
   ) {}
 
   /** CRM account changes in (modstamp, id) order, deletions included; pass `nextCursor` back. */
@@ -101,5 +109,17 @@ export class CustomersController {
     @Body() update: SyncStatusUpdateDto,
   ): Promise<CustomerRecordV1> {
     return this.updateSyncStatus.execute(params.concordId, update);
+  }
+
+  /**
+   * Links an account created in the CRM directly (no Concord ID yet) to a canonical customer, by its
+   * record ID. Idempotent: the same link again answers 200 unchanged; another Concord ID on it is 409.
+   */
+  @Put('by-external-id/:externalId/concord-id')
+  @ServiceAuth()
+  @ApiOkResponse({ type: CustomerRecordV1 })
+  @ApiErrorResponses(400, 401, 403, 404, 409, 429, 503)
+  link(@Param() params: AccountIdParamDto, @Body() link: AccountLinkDto): Promise<CustomerRecordV1> {
+    return this.linkAccount.execute(params.externalId, link.concordId);
   }
 }

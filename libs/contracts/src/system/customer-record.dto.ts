@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { CustomerV1, SyncStatus } from '../customer/v1/customer.dto.js';
 
 /** A customer as one system holds it: the canonical fields plus that system's identity and version. */
@@ -37,6 +37,20 @@ export class UpsertOutcomeDto {
 
   @ApiProperty({ example: '2026-11-23T10:00:00.000Z' })
   sourceVersion!: string;
+
+  @ApiPropertyOptional({
+    description:
+      "The record's business number where the system keeps one apart from its ID (the Business Central customer No.)",
+    example: 'CC5B0C7C1E8A574F0B9A',
+  })
+  number?: string;
+}
+
+/** Links an existing CRM account, found by its record ID, to a canonical customer. */
+export class AccountLinkDto {
+  @ApiProperty({ format: 'uuid', example: '5b0c7c1e-8a57-4f0b-9a54-0d9f3d1b2c11' })
+  @IsUUID()
+  concordId!: string;
 }
 
 /** Write-back of Concord's verdict (and the other systems' IDs) onto the CRM account. */

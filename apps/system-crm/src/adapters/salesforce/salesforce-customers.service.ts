@@ -121,6 +121,20 @@ export class SalesforceCustomers extends CrmCustomers {
     return fromAccount(await this.read('customers.sync-status', account.Id));
   }
 
+  async link(externalId: string, concordId: string): Promise<CustomerRecordV1> {
+    const account = await this.readIfExists('customers.link', externalId);
+    if (!account) throw linkError('NotFound', `no Account with ID ${externalId}`);
+    if (account.Concord_Id__c === concordId) return fromAccount(account);
+    if (account.Concord_Id__c) {
+      throw linkError(
+        'Conflict',
+        `Account ${externalId} is already linked to Concord ID ${account.Concord_Id__c}`,
+      );
+    }
+    await this.client.request('customers.link', 'PATCH', byId(account.Id), { Concord_Id__c: concordId });
+    return fromAccount(await this.read('customers.link', account.Id));
+  }
+
   async readChanges(position: ChangeScanPosition, limit: number): Promise<CustomerChangeDto[]> {
     const soql = `SELECT ${FIELDS} FROM Account${toChangeScanWhere(position)} ORDER BY SystemModstamp, Id LIMIT ${limit}`;
     let page = await this.client.request<SalesforceQueryResult<SalesforceAccount>>(
@@ -178,6 +192,15 @@ export class SalesforceCustomers extends CrmCustomers {
     return this.client.request<SalesforceAccount>(operation, 'GET', `${byId(id)}?fields=${FIELDS}`);
   }
 
+  private async readIfExists(operation: string, id: string): Promise<SalesforceAccount | undefined> {
+    try {
+      return await this.read(operation, id);
+    } catch (error) {
+      if (error instanceof AdapterError && error.kind === 'NotFound') return undefined;
+      throw error;
+    }
+  }
+
   private async lookup(operation: string, concordId: string): Promise<SalesforceAccount | undefined> {
     try {
       return await this.client.request<SalesforceAccount>(
@@ -199,4 +222,8 @@ export class SalesforceCustomers extends CrmCustomers {
     >('customers.read-version', 'GET', `/query?q=${encodeURIComponent(soql)}`);
     return new Map(page.records.map((record) => [record.Id, toIsoInstant(record.SystemModstamp)]));
   }
+}
+
+function linkError(kind: 'NotFound' | 'Conflict', message: string): AdapterError {
+  return new AdapterError({ kind, system: SYSTEM, operation: 'customers.link', message });
 }
