@@ -49,6 +49,18 @@ describe('onboarding saga across CRM, ERP and billing sandboxes', () => {
   const accountsNamed = (name: string) => client().accountsNamed(name);
   const erpCustomersNamed = (name: string) => client().erpCustomersNamed(name);
   const billingCustomersNamed = (name: string) => client().billingCustomersNamed(name);
+  const salesforceToken = async (): Promise<string> => {
+    const response = await fetch(`${sandbox.urls.salesforce}/services/oauth2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: 'concord',
+        client_secret: 'concord-secret',
+      }),
+    });
+    return ((await response.json()) as { access_token: string }).access_token;
+  };
   const erpCustomerCalls = async () => {
     const calls = await sandboxAdmin<{ routes: Record<string, number> }>(
       sandbox.urls.businessCentral,
@@ -174,5 +186,31 @@ describe('onboarding saga across CRM, ERP and billing sandboxes', () => {
     assert.ok((stepOf(flow, 'erp')?.attempt ?? 0) >= 2, JSON.stringify(stepOf(flow, 'erp')));
     assert.equal((await erpCustomersNamed(name)).length, 1);
     assert.equal((await billingCustomersNamed(name)).length, 1);
+  });
+
+  it('links an account created in Salesforce by its record ID and writes the ERP number back to it', async () => {
+    const name = uniqueId('Wide World Importers GmbH ');
+    const token = await salesforceToken();
+    const created = await fetch(`${sandbox.urls.salesforce}/services/data/v59.0/sobjects/Account`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ Name: name }),
+    });
+    assert.equal(created.status, 201);
+    const { id: crmAccountId } = (await created.json()) as { id: string };
+
+    const flow = await onboard({ customer: customer(name), crmAccountId });
+    assert.equal(flow.state, 'synced', JSON.stringify(flow.steps));
+    assert.equal(stepOf(flow, 'crm-account'), undefined);
+    const accounts = await accountsNamed(name);
+    assert.deepEqual(
+      accounts.map((account) => account.Id),
+      [crmAccountId],
+    );
+    const [account] = accounts;
+    assert.equal(account?.Concord_Id__c, flow.concordId);
+    assert.equal(account?.Concord_Sync_Status__c, 'Synced');
+    assert.equal(account?.ERP_Customer_Number__c, stepOf(flow, 'erp')?.detail.number);
+    assert.equal(account?.Billing_Customer_Id__c, stepOf(flow, 'billing')?.detail.externalId);
   });
 });
