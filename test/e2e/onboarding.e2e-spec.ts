@@ -213,4 +213,53 @@ describe('onboarding saga across CRM, ERP and billing sandboxes', () => {
     assert.equal(account?.ERP_Customer_Number__c, stepOf(flow, 'erp')?.detail.number);
     assert.equal(account?.Billing_Customer_Id__c, stepOf(flow, 'billing')?.detail.externalId);
   });
+
+  it('gives the ERP customer its finance fields and the default dimensions of its territory and segment', async () => {
+    const name = uniqueId('Proseware GmbH ');
+    const flow = await onboard({
+      customer: {
+        ...customer(name),
+        legalName: `${name} Deutschland`,
+        territory: 'DACH',
+        segment: 'Enterprise',
+        currency: 'USD',
+        paymentTermsDays: 14,
+        blocked: true,
+      },
+    });
+    assert.equal(flow.state, 'synced', JSON.stringify(flow.steps));
+    const bc = sandbox.urls.businessCentral;
+    const [erp, ...more] = (
+      await client().records<{
+        id: string;
+        companyId: string;
+        number: string;
+        displayName: string;
+        taxRegistrationNumber: string;
+        country: string;
+        currencyCode: string;
+        paymentTermsId: string;
+        blocked: string;
+      }>(bc, 'customers')
+    ).filter((record) => record.number === stepOf(flow, 'erp')?.detail.number);
+    assert.equal(more.length, 0);
+    assert.deepEqual(
+      [erp?.displayName, erp?.taxRegistrationNumber, erp?.country, erp?.currencyCode, erp?.blocked],
+      [`${name} Deutschland`, germanVatId(name), 'DE', 'USD', 'All'],
+    );
+    const companies = await client().records<{ id: string; name: string }>(bc, 'companies');
+    assert.equal(companies.find((company) => company.id === erp?.companyId)?.name, 'CRONUS AG');
+    const terms = await client().records<{ id: string; code: string }>(bc, 'paymentTerms');
+    assert.equal(terms.find((term) => term.id === erp?.paymentTermsId)?.code, '14 DAYS');
+    const dimensions = (
+      await client().records<{ parentId: string; dimensionCode: string; dimensionValueCode: string }>(
+        bc,
+        'defaultDimensions',
+      )
+    ).filter((row) => row.parentId === erp?.id);
+    assert.deepEqual(dimensions.map((row) => `${row.dimensionCode}=${row.dimensionValueCode}`).sort(), [
+      'AREA=10',
+      'CUSTOMERGROUP=LARGE',
+    ]);
+  });
 });

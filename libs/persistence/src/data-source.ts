@@ -14,6 +14,7 @@ import { XrefEntity } from './entities/xref.entity.js';
 import { Foundation1732350000000 } from './migrations/1732350000000-foundation.js';
 import { PartnerFlowIndex1732350100000 } from './migrations/1732350100000-partner-flow-index.js';
 import { CanonicalCustomer1732350150000 } from './migrations/1732350150000-canonical-customer.js';
+import { FinanceDimensionRule1732350200000 } from './migrations/1732350200000-finance-dimension-rule.js';
 
 export const ENTITIES = [
   XrefEntity,
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   Foundation1732350000000,
   PartnerFlowIndex1732350100000,
   CanonicalCustomer1732350150000,
+  FinanceDimensionRule1732350200000,
 ];
 
 export interface DataSourceSettings {

@@ -11,11 +11,13 @@ import {
   type ErpChangePage,
   ErpCustomers,
 } from '../../customers/erp-customers.port.js';
+import { FinanceDimensionsRepository } from '../../customers/finance-dimensions.repository.js';
 import { BusinessCentralBatch } from './business-central-batch.service.js';
 import { BusinessCentralChanges } from './business-central-changes.service.js';
 import { BusinessCentralCompanies } from './business-central-companies.service.js';
 import { BusinessCentralCustomers } from './business-central-customers.service.js';
-import { fromBcCustomer } from './business-central.mappers.js';
+import { BusinessCentralDimensions } from './business-central-dimensions.service.js';
+import { fromBcCustomer, parseExternalId } from './business-central.mappers.js';
 
 /** The ERP customer port on Microsoft Dynamics 365 Business Central. */
 @Injectable()
@@ -25,6 +27,8 @@ export class BusinessCentralErpCustomers extends ErpCustomers {
     private readonly companies: BusinessCentralCompanies,
     private readonly batch: BusinessCentralBatch,
     private readonly changes: BusinessCentralChanges,
+    private readonly dimensions: BusinessCentralDimensions,
+    private readonly dimensionRules: FinanceDimensionsRepository,
   ) {
     super();
   }
@@ -37,8 +41,15 @@ export class BusinessCentralErpCustomers extends ErpCustomers {
     return { concordId, ...fromBcCustomer(found.customer, found.company, terms) };
   }
 
-  upsert(concordId: string, customer: CustomerV1): Promise<UpsertOutcomeDto> {
-    return this.customers.upsert(concordId, customer);
+  /** The customer, then its default finance dimensions from the territory and segment rules. */
+  async upsert(concordId: string, customer: CustomerV1): Promise<UpsertOutcomeDto> {
+    const outcome = await this.customers.upsert(concordId, customer);
+    const wanted = await this.dimensionRules.forCustomer(customer);
+    const parsed = parseExternalId(outcome.externalId);
+    const company = parsed ? await this.companies.byId(parsed.companyId) : undefined;
+    if (wanted.length > 0 && parsed && company)
+      await this.dimensions.apply(company, parsed.customerId, wanted);
+    return outcome;
   }
 
   upsertMany(writes: CustomerWrite[]): Promise<CustomerWriteResult[]> {
