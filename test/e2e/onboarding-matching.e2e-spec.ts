@@ -255,5 +255,16 @@ describe('onboarding match step: duplicates are linked, held for review or creat
       body.error.details.some((detail) => detail.path.startsWith('records[0].customer.')),
       JSON.stringify(body),
     );
+    const twice = await client.post('/v1/match', {
+      records: [
+        { ref: 'same', customer: fresh },
+        { ref: 'same', customer: fresh },
+      ],
+    });
+    assert.equal(twice.status, 400);
+    assert.equal(
+      ((await twice.json()) as { error: { details: Array<{ path: string }> } }).error.details[0]?.path,
+      'records[1].ref',
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ServiceAuth } from '@concord/governance';
+import { ErrorCode } from '@concord/contracts';
+import { ConcordException, ServiceAuth } from '@concord/governance';
 import { ApiErrorResponses } from '@concord/platform';
 import { toMatchRecord } from './customer-match.mapper.js';
 import { CustomerMatcher } from './customer-matcher.service.js';
@@ -23,6 +24,16 @@ export class MatchController {
   @ApiErrorResponses(400, 401, 403, 413)
   async match(@Body() request: MatchRequestDto): Promise<MatchResponseDto> {
     const refs = request.records.map((input, index) => input.ref ?? `#${index}`);
+    const repeated = refs.findIndex((ref, index) => refs.indexOf(ref) !== index);
+    if (repeated >= 0) {
+      throw new ConcordException(ErrorCode.VALIDATION_FAILED, 'Request failed validation', [
+        {
+          path: `records[${repeated}].ref`,
+          message: 'each record needs a ref of its own',
+          constraint: 'unique',
+        },
+      ]);
+    }
     const matches = await this.matcher.match(
       request.records.map((input, index) => ({
         record: toMatchRecord(refs[index]!, input.customer),

@@ -43,15 +43,23 @@ export function dimensionsFor(
 export class FinanceDimensionsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async forCustomer(customer: Pick<CustomerV1, 'territory' | 'segment'>): Promise<FinanceDimension[]> {
-    const values = [customer.territory, customer.segment].filter((value): value is string => !!value);
-    if (values.length === 0) return [];
+  /** The dimensions of each customer, in input order, from one read of the rules they name. */
+  async forCustomers(
+    customers: ReadonlyArray<Pick<CustomerV1, 'territory' | 'segment'>>,
+  ): Promise<FinanceDimension[][]> {
+    const values = new Set(
+      customers
+        .flatMap((customer) => [customer.territory, customer.segment])
+        .filter((value): value is string => !!value)
+        .map((value) => value.trim().toLowerCase()),
+    );
+    if (values.size === 0) return customers.map(() => []);
     const rules: FinanceDimensionRule[] = await this.dataSource.query(
       `SELECT source, source_value AS "sourceValue", dimension_code AS "dimensionCode",
               dimension_value_code AS "valueCode"
          FROM finance_dimension_rule WHERE lower(source_value) = ANY($1)`,
-      [values.map((value) => value.trim().toLowerCase())],
+      [[...values]],
     );
-    return dimensionsFor(customer, rules);
+    return customers.map((customer) => dimensionsFor(customer, rules));
   }
 }
