@@ -148,6 +148,7 @@ describe('partner customers: register, follow, list and read', () => {
       [
         ['crm-account', 'CONFIRMED'],
         ['validate', 'CONFIRMED'],
+        ['match', 'CONFIRMED'],
         ['erp', 'CONFIRMED'],
         ['billing', 'CONFIRMED'],
         ['crm-writeback', 'CONFIRMED'],
