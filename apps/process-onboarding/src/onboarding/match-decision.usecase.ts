@@ -1,19 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { type CustomerV1, ErrorCode } from '@concord/contracts';
 import { ConcordException } from '@concord/governance';
-import {
-  AuditLogRepository,
-  CustomerRepository,
-  DataSource,
-  type EntityManager,
-  OutboxRepository,
-} from '@concord/persistence';
+import { CustomerRepository, DataSource, type EntityManager, OutboxRepository } from '@concord/persistence';
 import { OutboxRelayService, QueueNames } from '@concord/platform';
 import { QueueName } from '@concord/queues';
-import { CanonicalCustomerWriter } from './canonical-customer.writer.js';
+import { CanonicalCustomerService } from './canonical-customer.service.js';
 import { lockCustomerMatching } from './customer-match-lock.util.js';
 import { type MatchDecisionDto, type MatchDecisionResultDto } from './match-decision.dto.js';
-import { reviewJobId } from './match-step.service.js';
+import { DuplicateReviewRepository } from './duplicate-review.repository.js';
 import { OnboardingMetrics } from './onboarding.metrics.js';
 import { type FlowRow, OnboardingFlowRepository, type StepRow } from './onboarding-flow.repository.js';
 import { nextStep, ONBOARDING_JOB, type OnboardingJobData } from './onboarding-steps.js';
@@ -29,10 +23,10 @@ export class MatchDecisionUseCase {
     private readonly dataSource: DataSource,
     private readonly flows: OnboardingFlowRepository,
     private readonly customers: CustomerRepository,
-    private readonly writer: CanonicalCustomerWriter,
+    private readonly writer: CanonicalCustomerService,
     private readonly outbox: OutboxRepository,
     private readonly relay: OutboxRelayService,
-    private readonly audit: AuditLogRepository,
+    private readonly reviews: DuplicateReviewRepository,
     private readonly queueNames: QueueNames,
     private readonly metrics: OnboardingMetrics,
   ) {}
@@ -100,41 +94,7 @@ export class MatchDecisionUseCase {
     };
     await this.flows.markStep(flow.id, 'match', 'CONFIRMED', step.attempt, decision, manager);
     await this.flows.setState(flow.id, 'matching', manager);
-    const resolved: Array<{ id: string }> = await manager.query(
-      // Wrapped in a SELECT: the driver answers a bare UPDATE … RETURNING with [rows, count].
-      `WITH changed AS (
-         UPDATE sync_exception SET status = 'resolved', updated_at = now()
-          WHERE queue = $1 AND job_id = $2 AND status IN ('open', 'retrying') RETURNING id)
-       SELECT id FROM changed`,
-      [this.queueNames.of(QueueName.Onboarding), reviewJobId(flow.id)],
-    );
-    const actorId = request.decidedBy ?? 'steward';
-    await this.audit.append(
-      {
-        actorType: 'operator',
-        actorId,
-        action: 'onboarding.match-decision',
-        targetType: 'flow',
-        targetId: flow.id,
-        detail: decision,
-        correlationId: flow.correlationId,
-      },
-      manager,
-    );
-    for (const row of resolved) {
-      await this.audit.append(
-        {
-          actorType: 'operator',
-          actorId,
-          action: 'exception.resolve',
-          targetType: 'sync_exception',
-          targetId: row.id,
-          detail: { previousStatus: 'open', status: 'resolved', onboardingId: flow.id, ...decision },
-          correlationId: flow.correlationId,
-        },
-        manager,
-      );
-    }
+    await this.reviews.resolve(manager, flow, request.decidedBy ?? 'steward', decision);
     const next = nextStep('match')!;
     await this.outbox.add(manager, [
       {

@@ -5,15 +5,13 @@ import { QueueNames } from '@concord/platform';
 import { QueueName } from '@concord/queues';
 import { type CustomerMatch, CustomerMatcher } from '../matching/customer-matcher.service.js';
 import { describeCandidate, toMatchRecord } from '../matching/customer-match.mapper.js';
-import { CanonicalCustomerWriter } from './canonical-customer.writer.js';
+import { CanonicalCustomerService } from './canonical-customer.service.js';
 import { CrmAccountService } from './crm-account.service.js';
+import { reviewJobId } from './duplicate-review.repository.js';
 import { lockCustomerMatching } from './customer-match-lock.util.js';
 import { OnboardingMetrics } from './onboarding.metrics.js';
 import { type FlowRow } from './onboarding-flow.repository.js';
 import { ONBOARDING_JOB } from './onboarding-steps.js';
-
-/** The `duplicate-review` exception of a flow: one per flow, whatever the retries. */
-export const reviewJobId = (flowId: string): string => `${flowId}.match-review`;
 
 /**
  * The match step: decides, under the matching lock, whether the customer is one Concord knows
@@ -25,7 +23,7 @@ export class MatchStepService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly matcher: CustomerMatcher,
-    private readonly writer: CanonicalCustomerWriter,
+    private readonly writer: CanonicalCustomerService,
     private readonly customers: CustomerRepository,
     private readonly crmAccount: CrmAccountService,
     private readonly exceptions: SyncExceptionRepository,

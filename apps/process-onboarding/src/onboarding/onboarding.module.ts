@@ -5,8 +5,11 @@ import { CustomerMatcher } from '../matching/customer-matcher.service.js';
 import { MatchController } from '../matching/match.controller.js';
 import { loadMatchConfig, MATCH_CONFIG } from '../matching/match.config.js';
 import { CanonicalCustomerValidator } from './canonical-customer.validator.js';
-import { CanonicalCustomerWriter } from './canonical-customer.writer.js';
+import { CanonicalCustomerService } from './canonical-customer.service.js';
 import { CrmAccountService } from './crm-account.service.js';
+import { CrmWritebackService } from './crm-writeback.service.js';
+import { FlowCustomerService } from './flow-customer.service.js';
+import { DuplicateReviewRepository } from './duplicate-review.repository.js';
 import { MatchDecisionUseCase } from './match-decision.usecase.js';
 import { MatchStepService } from './match-step.service.js';
 import { GetOnboardingUseCase } from './get-onboarding.usecase.js';
@@ -31,10 +34,13 @@ import { SYSTEM_CLIENT_PROVIDERS } from './system-clients.providers.js';
     { provide: MATCH_CONFIG, useFactory: () => loadMatchConfig() },
     CustomerCandidatesRepository,
     CustomerMatcher,
-    CanonicalCustomerWriter,
+    CanonicalCustomerService,
     CrmAccountService,
+    FlowCustomerService,
+    CrmWritebackService,
     MatchStepService,
     MatchDecisionUseCase,
+    DuplicateReviewRepository,
     ValidateCustomerUseCase,
     CanonicalCustomerValidator,
     OnboardingFlowRepository,

@@ -5,7 +5,7 @@ import { matchKeysOf, toMatchRecord } from '../matching/customer-match.mapper.js
 
 /** Writes onboarded customers into the canonical store as the CRM's data, with their match keys. */
 @Injectable()
-export class CanonicalCustomerWriter {
+export class CanonicalCustomerService {
   constructor(private readonly customers: CustomerRepository) {}
 
   /** A customer new to Concord: the onboarded fields as they are. */
