@@ -4,6 +4,31 @@ import { CustomerRepository } from '@concord/persistence';
 import { NonRetryableJobError } from '@concord/queues';
 import { type FlowRow, OnboardingFlowRepository } from './onboarding-flow.repository.js';
 
+/** Every CustomerV1 field; the compiler insists the list is complete when the contract grows. */
+const CUSTOMER_FIELDS = {
+  name: true,
+  legalName: true,
+  country: true,
+  taxId: true,
+  currency: true,
+  address: true,
+  website: true,
+  email: true,
+  phone: true,
+  paymentTermsDays: true,
+  blocked: true,
+  segment: true,
+  territory: true,
+  externalRefs: true,
+} satisfies Record<keyof CustomerV1, true>;
+
+/** The canonical record as the system APIs take it: other keys the store may hold are left out. */
+export function canonicalFields(data: Record<string, unknown>): CustomerV1 {
+  return Object.fromEntries(
+    Object.entries(data).filter(([field]) => Object.hasOwn(CUSTOMER_FIELDS, field)),
+  ) as unknown as CustomerV1;
+}
+
 /** What earlier steps of a flow established: the validated customer, the chosen canonical one, the system IDs. */
 @Injectable()
 export class FlowCustomerService {
@@ -20,7 +45,7 @@ export class FlowCustomerService {
     const stored = await this.customers.find(customerId);
     return {
       customerId,
-      customer: (stored?.data as CustomerV1 | undefined) ?? (await this.validatedCustomer(flow)),
+      customer: stored ? canonicalFields(stored.data) : await this.validatedCustomer(flow),
     };
   }
 
