@@ -1,49 +1,25 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DataSource } from '@concord/persistence';
-import { uniqueId } from '@concord/testing';
+import { exampleDomain, germanVatId, uniqueId } from '@concord/testing';
 import { PROCESS_ONBOARDING_APP } from '../../apps/process-onboarding/src/process-onboarding.module.js';
 import { SYSTEM_BILLING_APP } from '../../apps/system-billing/src/system-billing.module.js';
 import { SYSTEM_CRM_APP } from '../../apps/system-crm/src/system-crm.module.js';
 import { SYSTEM_ERP_APP } from '../../apps/system-erp/src/system-erp.module.js';
 import { serviceToken } from '../support/credentials.js';
 import { type RunningSandbox, sandboxAdmin, sandboxEnv, startTestSandbox } from '../support/sandbox.js';
+import { type Accepted, type Onboarding, onboardingClient, stepOf } from '../support/onboarding-client.js';
 import { bootStack, type Stack } from '../support/stack.js';
 
-interface Step {
-  name: string;
-  outcome: string;
-  attempt: number;
-  detail: Record<string, unknown>;
-}
-interface Onboarding {
-  onboardingId: string;
-  concordId: string;
-  state: string;
-  steps: Step[];
-}
-interface Accepted {
-  onboardingId: string;
-  concordId: string;
-  status: string;
-}
-interface SfAccount {
-  Name: string;
-  Concord_Sync_Status__c?: string | null;
-  Concord_Sync_Message__c?: string | null;
-  ERP_Customer_Number__c?: string | null;
-  Billing_Customer_Id__c?: string | null;
-  IsDeleted?: boolean;
-}
-
 const BC_CUSTOMER_POST = 'POST /v2.0/*/customers';
-const customer = (name: string, taxId = 'DE136695976') => ({
+// Each test customer its own tax ID and domain: the saga's duplicate check must not link them.
+const customer = (name: string, taxId = germanVatId(name)) => ({
   name,
   country: 'DE',
   taxId,
   currency: 'EUR',
   address: { line1: 'Hauptstr. 1', city: 'Berlin', postalCode: '10115' },
-  email: 'billing@contoso.example.com',
+  email: `billing@${exampleDomain(name)}`,
   paymentTermsDays: 30,
 });
 
@@ -66,48 +42,25 @@ describe('onboarding saga across CRM, ERP and billing sandboxes', () => {
     await sandbox.close();
   });
 
-  const start = (body: unknown, key = uniqueId('onb-')) =>
-    fetch(`${stack.url('process-onboarding')}/v1/onboardings`, {
+  const client = () => onboardingClient(stack, sandbox, auth);
+  const start = (body: unknown, key?: string) => client().start(body, key);
+  const settle = (id: string) => client().settle(id);
+  const onboard = (body: unknown) => client().onboard(body);
+  const accountsNamed = (name: string) => client().accountsNamed(name);
+  const erpCustomersNamed = (name: string) => client().erpCustomersNamed(name);
+  const billingCustomersNamed = (name: string) => client().billingCustomersNamed(name);
+  const salesforceToken = async (): Promise<string> => {
+    const response = await fetch(`${sandbox.urls.salesforce}/services/oauth2/token`, {
       method: 'POST',
-      headers: { authorization: auth, 'content-type': 'application/json', 'idempotency-key': key },
-      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: 'concord',
+        client_secret: 'concord-secret',
+      }),
     });
-  const read = async (id: string): Promise<Onboarding> => {
-    const response = await fetch(`${stack.url('process-onboarding')}/v1/onboardings/${id}`, {
-      headers: { authorization: auth },
-    });
-    assert.equal(response.status, 200);
-    return (await response.json()) as Onboarding;
+    return ((await response.json()) as { access_token: string }).access_token;
   };
-  const settle = async (id: string, timeoutMs = 25_000): Promise<Onboarding> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const flow = await read(id);
-      if (['synced', 'rejected', 'failed'].includes(flow.state)) return flow;
-      if (Date.now() > deadline)
-        assert.fail(`onboarding ${id} still ${flow.state}: ${JSON.stringify(flow.steps)}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  };
-  const onboard = async (body: unknown): Promise<Onboarding> => {
-    const response = await start(body);
-    assert.equal(response.status, 202);
-    return settle(((await response.json()) as Accepted).onboardingId);
-  };
-  const records = async <T>(url: string, type: string): Promise<T[]> =>
-    (await sandboxAdmin<{ records: T[] }>(url, 'GET', `records/${type}`)).records;
-  const accountsNamed = async (name: string) =>
-    (await records<SfAccount>(sandbox.urls.salesforce, 'Account')).filter(
-      (a) => a.Name === name && !a.IsDeleted,
-    );
-  const erpCustomersNamed = async (name: string) =>
-    (await records<{ displayName: string }>(sandbox.urls.businessCentral, 'customers')).filter(
-      (record) => record.displayName === name,
-    );
-  const billingCustomersNamed = async (name: string) =>
-    (await records<{ name: string }>(sandbox.urls.stripe, 'customers')).filter(
-      (record) => record.name === name,
-    );
   const erpCustomerCalls = async () => {
     const calls = await sandboxAdmin<{ routes: Record<string, number> }>(
       sandbox.urls.businessCentral,
@@ -118,7 +71,6 @@ describe('onboarding saga across CRM, ERP and billing sandboxes', () => {
       .filter(([route]) => route.includes('/customers'))
       .reduce((sum, [, count]) => sum + count, 0);
   };
-  const stepOf = (flow: Onboarding, name: string) => flow.steps.find((step) => step.name === name);
 
   it('onboards a valid German customer into all three systems and writes the verdict back', async () => {
     const name = uniqueId('Contoso GmbH ');
@@ -134,6 +86,7 @@ describe('onboarding saga across CRM, ERP and billing sandboxes', () => {
       [
         ['crm-account', 'CONFIRMED'],
         ['validate', 'CONFIRMED'],
+        ['match', 'CONFIRMED'],
         ['erp', 'CONFIRMED'],
         ['billing', 'CONFIRMED'],
         ['crm-writeback', 'CONFIRMED'],
@@ -144,10 +97,11 @@ describe('onboarding saga across CRM, ERP and billing sandboxes', () => {
     assert.equal(account?.Concord_Sync_Status__c, 'Synced');
     const billingId = stepOf(flow, 'billing')?.detail.externalId;
     assert.equal(account?.Billing_Customer_Id__c, billingId);
-    assert.match(
-      account?.Concord_Sync_Message__c ?? '',
-      new RegExp(String(stepOf(flow, 'erp')?.detail.externalId)),
-    );
+    const erpNumber = stepOf(flow, 'erp')?.detail.number;
+    assert.match(String(erpNumber), /^CC[0-9A-F]{18}$/);
+    assert.equal(account?.ERP_Customer_Number__c, erpNumber);
+    assert.match(account?.Concord_Sync_Message__c ?? '', new RegExp(`ERP customer ${String(erpNumber)}`));
+    assert.equal(stepOf(flow, 'match')?.detail.decision, 'new');
     assert.equal((await erpCustomersNamed(name)).length, 1);
     assert.equal((await billingCustomersNamed(name)).length, 1);
 
@@ -232,5 +186,80 @@ describe('onboarding saga across CRM, ERP and billing sandboxes', () => {
     assert.ok((stepOf(flow, 'erp')?.attempt ?? 0) >= 2, JSON.stringify(stepOf(flow, 'erp')));
     assert.equal((await erpCustomersNamed(name)).length, 1);
     assert.equal((await billingCustomersNamed(name)).length, 1);
+  });
+
+  it('links an account created in Salesforce by its record ID and writes the ERP number back to it', async () => {
+    const name = uniqueId('Wide World Importers GmbH ');
+    const token = await salesforceToken();
+    const created = await fetch(`${sandbox.urls.salesforce}/services/data/v59.0/sobjects/Account`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ Name: name }),
+    });
+    assert.equal(created.status, 201);
+    const { id: crmAccountId } = (await created.json()) as { id: string };
+
+    const flow = await onboard({ customer: customer(name), crmAccountId });
+    assert.equal(flow.state, 'synced', JSON.stringify(flow.steps));
+    assert.equal(stepOf(flow, 'crm-account'), undefined);
+    const accounts = await accountsNamed(name);
+    assert.deepEqual(
+      accounts.map((account) => account.Id),
+      [crmAccountId],
+    );
+    const [account] = accounts;
+    assert.equal(account?.Concord_Id__c, flow.concordId);
+    assert.equal(account?.Concord_Sync_Status__c, 'Synced');
+    assert.equal(account?.ERP_Customer_Number__c, stepOf(flow, 'erp')?.detail.number);
+    assert.equal(account?.Billing_Customer_Id__c, stepOf(flow, 'billing')?.detail.externalId);
+  });
+
+  it('gives the ERP customer its finance fields and the default dimensions of its territory and segment', async () => {
+    const name = uniqueId('Proseware GmbH ');
+    const flow = await onboard({
+      customer: {
+        ...customer(name),
+        legalName: `${name} Deutschland`,
+        territory: 'DACH',
+        segment: 'Enterprise',
+        currency: 'USD',
+        paymentTermsDays: 14,
+        blocked: true,
+      },
+    });
+    assert.equal(flow.state, 'synced', JSON.stringify(flow.steps));
+    const bc = sandbox.urls.businessCentral;
+    const [erp, ...more] = (
+      await client().records<{
+        id: string;
+        companyId: string;
+        number: string;
+        displayName: string;
+        taxRegistrationNumber: string;
+        country: string;
+        currencyCode: string;
+        paymentTermsId: string;
+        blocked: string;
+      }>(bc, 'customers')
+    ).filter((record) => record.number === stepOf(flow, 'erp')?.detail.number);
+    assert.equal(more.length, 0);
+    assert.deepEqual(
+      [erp?.displayName, erp?.taxRegistrationNumber, erp?.country, erp?.currencyCode, erp?.blocked],
+      [`${name} Deutschland`, germanVatId(name), 'DE', 'USD', 'All'],
+    );
+    const companies = await client().records<{ id: string; name: string }>(bc, 'companies');
+    assert.equal(companies.find((company) => company.id === erp?.companyId)?.name, 'CRONUS AG');
+    const terms = await client().records<{ id: string; code: string }>(bc, 'paymentTerms');
+    assert.equal(terms.find((term) => term.id === erp?.paymentTermsId)?.code, '14 DAYS');
+    const dimensions = (
+      await client().records<{ parentId: string; dimensionCode: string; dimensionValueCode: string }>(
+        bc,
+        'defaultDimensions',
+      )
+    ).filter((row) => row.parentId === erp?.id);
+    assert.deepEqual(dimensions.map((row) => `${row.dimensionCode}=${row.dimensionValueCode}`).sort(), [
+      'AREA=10',
+      'CUSTOMERGROUP=LARGE',
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CredentialStore } from '@concord/governance';
 import { connectDatabase } from '@concord/persistence';
-import { testDatabaseUrl, uniqueId } from '@concord/testing';
+import { exampleDomain, germanVatId, testDatabaseUrl, uniqueId } from '@concord/testing';
 import { type RunningSandbox, sandboxEnv, startTestSandbox } from '../../../test/support/sandbox.js';
 import { bootStack, type Stack } from '../../../test/support/stack.js';
 import { PROCESS_ONBOARDING_APP } from '../../process-onboarding/src/process-onboarding.module.js';
@@ -51,10 +51,11 @@ const TERMINAL = ['synced', 'rejected', 'failed'];
 const customer = (name: string) => ({
   name,
   country: 'DE',
-  taxId: 'DE136695976',
+  // Each test customer its own tax ID and domain: the onboarding's duplicate check must not link them.
+  taxId: germanVatId(name),
   currency: 'EUR',
   address: { line1: 'Hauptstr. 1', city: 'Berlin', postalCode: '10115' },
-  website: 'contoso.example.com',
+  website: exampleDomain(name),
 });
 
 describe('partner customers: register, follow, list and read', () => {
@@ -147,6 +148,7 @@ describe('partner customers: register, follow, list and read', () => {
       [
         ['crm-account', 'CONFIRMED'],
         ['validate', 'CONFIRMED'],
+        ['match', 'CONFIRMED'],
         ['erp', 'CONFIRMED'],
         ['billing', 'CONFIRMED'],
         ['crm-writeback', 'CONFIRMED'],
@@ -172,7 +174,7 @@ describe('partner customers: register, follow, list and read', () => {
     assert.equal(seen.status, 200);
     const view = (await seen.json()) as PartnerCustomer;
     assert.equal(view.profile.name, name);
-    assert.equal(view.profile.taxId, 'DE136695976');
+    assert.equal(view.profile.taxId, germanVatId(name));
     assert.deepEqual(view.onboarding, { id: accepted.onboardingId, state: 'synced' });
     assert.deepEqual([view.erp.status, view.billing.status], ['synced', 'synced']);
     assert.ok(view.lastSyncedAt && !Number.isNaN(Date.parse(view.lastSyncedAt)));

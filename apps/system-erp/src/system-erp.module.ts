@@ -3,6 +3,7 @@ import { type AppDefinition, vendorReachability } from '@concord/platform';
 import { BusinessCentralBatch } from './adapters/business-central/business-central-batch.service.js';
 import { BusinessCentralChanges } from './adapters/business-central/business-central-changes.service.js';
 import { BusinessCentralCompanies } from './adapters/business-central/business-central-companies.service.js';
+import { BusinessCentralDimensions } from './adapters/business-central/business-central-dimensions.service.js';
 import { BusinessCentralDeltaFeed } from './adapters/business-central/business-central-delta-feed.service.js';
 import { BusinessCentralCustomers } from './adapters/business-central/business-central-customers.service.js';
 import { BusinessCentralErpCustomers } from './adapters/business-central/business-central-erp-customers.service.js';
@@ -12,6 +13,7 @@ import { BusinessCentralClient } from './adapters/business-central/business-cent
 import { CustomerXrefRepository } from './customers/customer-xref.repository.js';
 import { CustomersController } from './customers/customers.controller.js';
 import { ErpCustomers } from './customers/erp-customers.port.js';
+import { FinanceDimensionsRepository } from './customers/finance-dimensions.repository.js';
 import { GetCustomerUseCase } from './customers/get-customer.usecase.js';
 import { ReadCustomerChangesUseCase } from './customers/read-customer-changes.usecase.js';
 import { UpsertCustomerUseCase } from './customers/upsert-customer.usecase.js';
@@ -35,6 +37,8 @@ import { ERP_CONFIG, loadErpConfig } from './system-erp.config.js';
     BusinessCentralBatch,
     BusinessCentralDeltaFeed,
     BusinessCentralChanges,
+    BusinessCentralDimensions,
+    FinanceDimensionsRepository,
     { provide: ErpCustomers, useClass: BusinessCentralErpCustomers },
     CustomerXrefRepository,
     GetCustomerUseCase,

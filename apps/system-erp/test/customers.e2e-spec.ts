@@ -395,6 +395,62 @@ describe('system-erp customers on the Business Central sandbox', () => {
     return token.access_token;
   }
 
+  it('sets default dimensions by territory and segment, single and batch, keeping dimensions set in the ERP', async () => {
+    interface Row {
+      id: string;
+      companyId: string;
+      code: string;
+      dimensionId: string;
+      parentId: string;
+      dimensionCode: string;
+      dimensionValueCode: string;
+    }
+    const rows = async (type: string) =>
+      (await sandboxAdmin<{ records: Row[] }>(bc, 'GET', `records/${type}`)).records;
+    const dimensionsOf = async (externalId: string) =>
+      (await rows('defaultDimensions'))
+        .filter((row) => row.parentId === externalId.split(':')[1])
+        .map((row) => `${row.dimensionCode}=${row.dimensionValueCode}`)
+        .sort();
+    const concordId = randomUUID();
+    const first = (await (
+      await put(concordId, { ...customer('Dimensions GmbH'), territory: 'DACH', segment: 'Enterprise' })
+    ).json()) as Outcome;
+    assert.deepEqual(await dimensionsOf(first.externalId), ['AREA=10', 'CUSTOMERGROUP=LARGE']);
+
+    const [companyId, customerId] = first.externalId.split(':');
+    const department = (await rows('dimensions')).find(
+      (row) => row.code === 'DEPARTMENT' && row.companyId === companyId,
+    )!;
+    const sales = (await rows('dimensionValues')).find(
+      (row) => row.code === 'SALES' && row.dimensionId === department.id,
+    )!;
+    await vendorCall('POST', `companies(${companyId})/customers(${customerId})/defaultDimensions`, {
+      dimensionId: department.id,
+      dimensionValueId: sales.id,
+    });
+    await put(concordId, { ...customer('Dimensions GmbH'), territory: 'DACH', segment: 'SMB' });
+    assert.deepEqual(await dimensionsOf(first.externalId), [
+      'AREA=10',
+      'CUSTOMERGROUP=SMALL',
+      'DEPARTMENT=SALES',
+    ]);
+
+    const batched = [randomUUID(), randomUUID()];
+    const batch = (await (
+      await call('POST', '/v1/customers/batch', {
+        items: batched.map((id) => ({
+          concordId: id,
+          customer: { ...customer(`Dim batch ${id}`), territory: 'North America' },
+        })),
+      })
+    ).json()) as { results: Array<{ ok: boolean; outcome: Outcome }> };
+    for (const result of batch.results) {
+      assert.equal(result.ok, true);
+      assert.deepEqual(await dimensionsOf(result.outcome.externalId), ['AREA=30']);
+    }
+  });
+
   /** Business Central's own API, as a user of the ERP would call it. */
   async function vendorCall<T>(method: string, path: string, body: unknown): Promise<T> {
     const response = await fetch(`${bc}${BC_API}/${path}`, {

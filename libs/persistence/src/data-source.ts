@@ -15,6 +15,7 @@ import { Foundation1732350000000 } from './migrations/1732350000000-foundation.j
 import { PartnerFlowIndex1732350100000 } from './migrations/1732350100000-partner-flow-index.js';
 import { CanonicalCustomer1732350150000 } from './migrations/1732350150000-canonical-customer.js';
 import { ChangeConsumer1732350300000 } from './migrations/1732350300000-change-consumer.js';
+import { FinanceDimensionRule1732350200000 } from './migrations/1732350200000-finance-dimension-rule.js';
 
 export const ENTITIES = [
   XrefEntity,
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   PartnerFlowIndex1732350100000,
   CanonicalCustomer1732350150000,
   ChangeConsumer1732350300000,
+  FinanceDimensionRule1732350200000,
 ];
 
 export interface DataSourceSettings {

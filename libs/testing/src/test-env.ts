@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 
 /** Real servers for integration tests; the local ones unless the environment names others. */
@@ -42,4 +42,28 @@ export async function waitFor<T>(
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
+}
+
+/**
+ * A German VAT number with a valid check digit (ISO 7064 MOD 11,10): the same for the same seed, so a
+ * fixture built twice from one name is the same request; a fresh one when no seed is given.
+ */
+export function germanVatId(seed?: string): string {
+  const bytes = seed === undefined ? randomBytes(8) : createHash('sha256').update(seed).digest();
+  const body = [1 + (bytes[0]! % 9), ...[...bytes.subarray(1, 8)].map((byte) => byte % 10)];
+  let product = 10;
+  for (const digit of body) {
+    const sum = (digit + product) % 10 || 10;
+    product = (2 * sum) % 11;
+  }
+  return `DE${body.join('')}${(11 - product) % 10}`;
+}
+
+/** A host name of its own for a test customer (`contoso-gmbh-lx2k.example.com`). */
+export function exampleDomain(name: string): string {
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `${slug || 'customer'}.example.com`;
 }

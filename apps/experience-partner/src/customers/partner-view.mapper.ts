@@ -10,6 +10,7 @@ export function syncStatusOf(state: string): SyncStatus {
     case 'rejected':
       return SyncStatus.Rejected;
     case 'failed':
+    case 'review':
       return SyncStatus.Review;
     default:
       return SyncStatus.Pending;

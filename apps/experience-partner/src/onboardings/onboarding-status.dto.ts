@@ -33,6 +33,8 @@ export class OnboardingStatusDto {
       'accepted',
       'crm-account',
       'validating',
+      'matching',
+      'review',
       'erp',
       'billing',
       'crm-writeback',
@@ -49,6 +51,7 @@ export class OnboardingStatusDto {
     example: [
       { name: 'crm-account', outcome: 'CONFIRMED', finishedAt: '2025-03-04T10:15:01.020Z' },
       { name: 'validate', outcome: 'CONFIRMED', finishedAt: '2025-03-04T10:15:01.310Z' },
+      { name: 'match', outcome: 'CONFIRMED', finishedAt: '2025-03-04T10:15:01.420Z' },
       { name: 'erp', outcome: 'CONFIRMED', finishedAt: '2025-03-04T10:15:02.114Z' },
       { name: 'billing', outcome: 'CONFIRMED', finishedAt: '2025-03-04T10:15:03.402Z' },
       { name: 'crm-writeback', outcome: 'CONFIRMED', finishedAt: '2025-03-04T10:15:04.870Z' },

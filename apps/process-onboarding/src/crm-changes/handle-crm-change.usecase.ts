@@ -2,10 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { type CustomerChangeDto, type CustomerRecordV1, SystemCrmClient } from '@concord/contracts';
 import { currentCorrelationId, type Logger } from '@concord/observability';
-import { DataSource } from '@concord/persistence';
 import { APP_CONFIG, type AppConfig, LOGGER } from '@concord/platform';
 import { customerFieldsOf } from '../customers/canonical-fields.util.js';
-import { CanonicalCustomerWriter } from '../customers/canonical-customer.writer.js';
 import { CustomerSyncMetrics } from '../customers/customer-sync.metrics.js';
 import { StartOnboardingUseCase } from '../onboarding/start-onboarding.usecase.js';
 import { changeEventId, qualifiesForOnboarding } from './crm-change.rules.js';
@@ -35,10 +33,8 @@ type EventBase = Pick<InboxEvent, 'eventId' | 'sourceVersion' | 'correlationId'>
 @Injectable()
 export class HandleCrmChangeUseCase {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly inbox: CrmInboxRepository,
     private readonly lookup: CrmCustomerLookup,
-    private readonly writer: CanonicalCustomerWriter,
     private readonly update: ApplyCrmUpdateService,
     private readonly start: StartOnboardingUseCase,
     private readonly crm: SystemCrmClient,
@@ -98,21 +94,15 @@ export class HandleCrmChangeUseCase {
     const key = `crm-change.${change.externalId}.${change.sourceVersion}`;
     const started = await this.start.execute(key, { customer, crmAccountId: change.externalId });
     const { concordId, onboardingId } = started.body;
-    await this.dataSource.transaction(async (manager) => {
-      const current = await this.writer.lock(manager, concordId);
-      await this.writer.apply(
-        manager,
-        { concordId, data: customer, system: 'crm', sourceVersion: change.sourceVersion },
-        current,
-      );
-      const event = {
-        ...base,
-        type: 'crm.account.onboarding-started',
-        entityId: concordId,
-        payload: { change, onboardingId },
-      };
-      if (!(await this.inbox.record(event, manager))) throw new DuplicateChangeError();
-    });
+    // The saga's match step writes the canonical customer: a provisional one written here would be a
+    // match candidate for other accounts before this one has even been checked.
+    const event = {
+      ...base,
+      type: 'crm.account.onboarding-started',
+      entityId: concordId,
+      payload: { change, onboardingId },
+    };
+    if (!(await this.inbox.record(event))) throw new DuplicateChangeError();
     // The saga links the account at its write-back too; linking now lets an early rejection reach it.
     await this.crm
       .linkCustomer(concordId, change.externalId)

@@ -79,8 +79,8 @@ export class OnboardingFlowRepository {
     return (await this.steps(flowId)).find((step) => step.name === name);
   }
 
-  async setState(flowId: string, state: FlowState): Promise<void> {
-    await this.dataSource.query(
+  async setState(flowId: string, state: FlowState, manager?: EntityManager): Promise<void> {
+    await (manager ?? this.dataSource.manager).query(
       `UPDATE flow SET state = $2, version = version + 1, updated_at = now() WHERE id = $1 AND state <> $2`,
       [flowId, state],
     );
@@ -96,9 +96,10 @@ export class OnboardingFlowRepository {
     outcome: StepOutcome,
     attempt: number,
     detail: Record<string, unknown> = {},
+    manager?: EntityManager,
   ): Promise<void> {
     const finished = outcome === 'CONFIRMED' || outcome === 'REJECTED' || outcome === 'TIMED_OUT';
-    await this.dataSource.query(
+    await (manager ?? this.dataSource.manager).query(
       `INSERT INTO flow_step (flow_id, name, outcome, attempt, detail, finished_at)
        VALUES ($1, $2, $3, $4, $5, CASE WHEN $6::boolean THEN now() END)
        ON CONFLICT (flow_id, name) DO UPDATE SET

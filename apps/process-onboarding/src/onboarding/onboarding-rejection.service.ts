@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type ErrorDetail, SyncStatus, SystemCrmClient } from '@concord/contracts';
 import { UpstreamHttpError } from '@concord/http';
-import { type ExceptionCategory } from '@concord/persistence';
+import { CustomerRepository, type ExceptionCategory } from '@concord/persistence';
 import { NonRetryableJobError } from '@concord/queues';
 import { OnboardingMetrics } from './onboarding.metrics.js';
 import { type FlowRow, OnboardingFlowRepository } from './onboarding-flow.repository.js';
@@ -26,6 +26,7 @@ export class OnboardingRejectionService {
     private readonly flows: OnboardingFlowRepository,
     private readonly crm: SystemCrmClient,
     private readonly metrics: OnboardingMetrics,
+    private readonly customers: CustomerRepository,
   ) {}
 
   async reject(flow: FlowRow, step: StepName, attempt: number, refusal: Refusal): Promise<never> {
@@ -39,6 +40,8 @@ export class OnboardingRejectionService {
       crmWriteback,
     });
     await this.flows.setState(flow.id, 'rejected');
+    // Only a customer this flow created carries its ID; a linked existing customer keeps its status.
+    await this.customers.setSyncStatus(flow.concordId, SyncStatus.Rejected);
     this.metrics.stepOutcome(step, 'REJECTED');
     throw new NonRetryableJobError(refusal.category, refusal.message, {
       flowId: flow.id,

@@ -1,20 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import {
-  type CustomerV1,
-  SyncStatus,
-  SystemBillingClient,
-  SystemCrmClient,
-  SystemErpClient,
-} from '@concord/contracts';
-import { UpstreamHttpError } from '@concord/http';
-import { NonRetryableJobError } from '@concord/queues';
+import { SystemBillingClient, SystemCrmClient, SystemErpClient } from '@concord/contracts';
 import { CanonicalCustomerValidator, describeInvalid } from './canonical-customer.validator.js';
+import { CrmWritebackService } from './crm-writeback.service.js';
+import { FlowCustomerService } from './flow-customer.service.js';
+import { MatchStepService } from './match-step.service.js';
 import { type FlowRow, OnboardingFlowRepository } from './onboarding-flow.repository.js';
 import { type StepName, stepWriteKey } from './onboarding-steps.js';
 import { StepRejectedError } from './step-rejected.error.js';
-
-const SYNC_MESSAGE_LIMIT = 255;
-const ERP_NUMBER_LIMIT = 20;
 
 /** The work of each saga step: one system call (or the canonical check), answering the step detail. */
 @Injectable()
@@ -22,23 +14,28 @@ export class OnboardingStepsService {
   constructor(
     private readonly flows: OnboardingFlowRepository,
     private readonly validator: CanonicalCustomerValidator,
+    private readonly matchStep: MatchStepService,
+    private readonly flowCustomer: FlowCustomerService,
+    private readonly writeback: CrmWritebackService,
     private readonly crm: SystemCrmClient,
     private readonly erp: SystemErpClient,
     private readonly billing: SystemBillingClient,
   ) {}
 
-  run(step: StepName, flow: FlowRow, attempt: number): Promise<Record<string, unknown>> {
+  async run(step: StepName, flow: FlowRow, attempt: number): Promise<Record<string, unknown>> {
     switch (step) {
       case 'crm-account':
         return this.createCrmAccount(flow, attempt);
       case 'validate':
         return this.validate(flow);
+      case 'match':
+        return this.matchStep.run(flow, await this.flowCustomer.validatedCustomer(flow));
       case 'erp':
         return this.upsertIn('erp', flow, attempt);
       case 'billing':
         return this.upsertIn('billing', flow, attempt);
       case 'crm-writeback':
-        return this.writeBack(flow, attempt);
+        return this.writeback.run(flow, attempt);
     }
   }
 
@@ -61,92 +58,26 @@ export class OnboardingStepsService {
     return { customer: check.customer, warnings: check.warnings };
   }
 
+  /**
+   * Writes the canonical customer the match step chose: for a linked duplicate that is the existing
+   * customer, so the idempotent upsert reaches its ERP and billing records instead of creating new ones.
+   */
   private async upsertIn(
     step: 'erp' | 'billing',
     flow: FlowRow,
     attempt: number,
   ): Promise<Record<string, unknown>> {
-    const customer = await this.validatedCustomer(flow);
+    const { customerId, customer } = await this.flowCustomer.target(flow);
     const key = stepWriteKey(flow.id, step);
-    await this.flows.markStep(flow.id, step, 'SUBMITTED', attempt, { idempotencyKey: key });
+    await this.flows.markStep(flow.id, step, 'SUBMITTED', attempt, { idempotencyKey: key, customerId });
     const client = step === 'erp' ? this.erp : this.billing;
-    const outcome = await client.upsertCustomer(flow.concordId, customer, key);
-    await this.flows.linkXref(flow.concordId, step, outcome.externalId);
-    return { externalId: outcome.externalId, created: outcome.created, sourceVersion: outcome.sourceVersion };
-  }
-
-  /** Creates the CRM account first when Concord has not (a CRM-triggered flow), then writes the verdict. */
-  private async writeBack(flow: FlowRow, attempt: number): Promise<Record<string, unknown>> {
-    const erpId = await this.confirmedExternalId(flow.id, 'erp');
-    const billingId = await this.confirmedExternalId(flow.id, 'billing');
-    const detail: Record<string, unknown> = {};
-    if (await this.linkCrmAccount(flow)) {
-      await this.flows.markStep(flow.id, 'crm-writeback', 'SUBMITTED', attempt);
-    } else if (!(await this.crmAccountExists(flow))) {
-      const key = stepWriteKey(flow.id, 'crm-writeback');
-      await this.flows.markStep(flow.id, 'crm-writeback', 'SUBMITTED', attempt, { idempotencyKey: key });
-      const created = await this.crm.upsertCustomer(flow.concordId, await this.validatedCustomer(flow), key);
-      await this.flows.linkXref(flow.concordId, 'crm', created.externalId);
-      detail.crmAccountCreated = created.externalId;
-    } else {
-      await this.flows.markStep(flow.id, 'crm-writeback', 'SUBMITTED', attempt);
-    }
-    const message = `Onboarded: ERP customer ${erpId}, billing customer ${billingId}`;
-    const record = await this.crm.updateSyncStatus(flow.concordId, {
-      status: SyncStatus.Synced,
-      message: message.slice(0, SYNC_MESSAGE_LIMIT),
-      billingCustomerId: billingId,
-      // The CRM field holds an ERP customer number; an ERP identity longer than that stays in the message.
-      ...(erpId.length <= ERP_NUMBER_LIMIT ? { erpCustomerNumber: erpId } : {}),
-    });
-    return { ...detail, crmAccountId: record.externalId, erpExternalId: erpId, billingCustomerId: billingId };
-  }
-
-  /** A flow started from a CRM account stamps the canonical ID on it, instead of creating another. */
-  private async linkCrmAccount(flow: FlowRow): Promise<boolean> {
-    const crmAccountId = flow.input.crmAccountId;
-    if (!crmAccountId) return false;
-    try {
-      await this.crm.linkCustomer(flow.concordId, crmAccountId);
-    } catch (error) {
-      if (error instanceof UpstreamHttpError && error.status === 404) return false;
-      throw error;
-    }
-    await this.flows.linkXref(flow.concordId, 'crm', crmAccountId);
-    return true;
-  }
-
-  private async crmAccountExists(flow: FlowRow): Promise<boolean> {
-    const created = await this.flows.step(flow.id, 'crm-account');
-    if (created?.outcome === 'CONFIRMED') return true;
-    try {
-      await this.crm.getCustomer(flow.concordId);
-      return true;
-    } catch (error) {
-      if (error instanceof UpstreamHttpError && error.status === 404) return false;
-      throw error;
-    }
-  }
-
-  private async validatedCustomer(flow: FlowRow): Promise<CustomerV1> {
-    const step = await this.flows.step(flow.id, 'validate');
-    const customer = step?.outcome === 'CONFIRMED' ? step.detail.customer : undefined;
-    if (!customer || typeof customer !== 'object') {
-      throw new NonRetryableJobError('technical', `flow ${flow.id} has no validated customer`, {
-        flowId: flow.id,
-      });
-    }
-    return customer as CustomerV1;
-  }
-
-  private async confirmedExternalId(flowId: string, step: 'erp' | 'billing'): Promise<string> {
-    const row = await this.flows.step(flowId, step);
-    const externalId = row?.outcome === 'CONFIRMED' ? row.detail.externalId : undefined;
-    if (typeof externalId !== 'string') {
-      throw new NonRetryableJobError('technical', `flow ${flowId} has no confirmed ${step} customer`, {
-        flowId,
-      });
-    }
-    return externalId;
+    const outcome = await client.upsertCustomer(customerId, customer, key);
+    await this.flows.linkXref(customerId, step, outcome.externalId);
+    return {
+      externalId: outcome.externalId,
+      ...(outcome.number ? { number: outcome.number } : {}),
+      created: outcome.created,
+      sourceVersion: outcome.sourceVersion,
+    };
   }
 }

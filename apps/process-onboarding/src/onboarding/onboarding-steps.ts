@@ -1,5 +1,5 @@
 /** The saga's steps in order; `crm-account` runs only when no CRM account exists yet. */
-export const STEP_NAMES = ['crm-account', 'validate', 'erp', 'billing', 'crm-writeback'] as const;
+export const STEP_NAMES = ['crm-account', 'validate', 'match', 'erp', 'billing', 'crm-writeback'] as const;
 export type StepName = (typeof STEP_NAMES)[number];
 
 export type StepOutcome = 'ACCEPTED' | 'SUBMITTED' | 'CONFIRMED' | 'REJECTED' | 'TIMED_OUT';
@@ -8,6 +8,8 @@ export type FlowState =
   | 'accepted'
   | 'crm-account'
   | 'validating'
+  | 'matching'
+  | 'review'
   | 'erp'
   | 'billing'
   | 'crm-writeback'
@@ -25,6 +27,7 @@ export const TERMINAL_STATES: ReadonlySet<FlowState> = new Set(['synced', 'rejec
 export const STEP_STATE: Readonly<Record<StepName, FlowState>> = {
   'crm-account': 'crm-account',
   validate: 'validating',
+  match: 'matching',
   erp: 'erp',
   billing: 'billing',
   'crm-writeback': 'crm-writeback',
@@ -32,7 +35,8 @@ export const STEP_STATE: Readonly<Record<StepName, FlowState>> = {
 
 const NEXT_STEP: Readonly<Record<StepName, StepName | undefined>> = {
   'crm-account': 'validate',
-  validate: 'erp',
+  validate: 'match',
+  match: 'erp',
   erp: 'billing',
   billing: 'crm-writeback',
   'crm-writeback': undefined,

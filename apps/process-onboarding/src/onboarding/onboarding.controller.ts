@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type FastifyReply } from 'fastify';
 import { ServiceAuth } from '@concord/governance';
@@ -11,6 +11,8 @@ import {
   StartOnboardingDto,
 } from './onboarding.dto.js';
 import { GetOnboardingUseCase } from './get-onboarding.usecase.js';
+import { MatchDecisionDto, MatchDecisionResultDto } from './match-decision.dto.js';
+import { MatchDecisionUseCase } from './match-decision.usecase.js';
 import { StartOnboardingUseCase } from './start-onboarding.usecase.js';
 
 @ApiTags('onboardings')
@@ -20,6 +22,7 @@ export class OnboardingController {
   constructor(
     private readonly startOnboarding: StartOnboardingUseCase,
     private readonly getOnboarding: GetOnboardingUseCase,
+    private readonly matchDecision: MatchDecisionUseCase,
   ) {}
 
   /** Starts the onboarding saga; follow it at `Location`. Idempotency-Key required. */
@@ -57,5 +60,23 @@ export class OnboardingController {
   @ApiErrorResponses(400, 401, 403, 404)
   get(@Param() params: OnboardingIdParamDto): Promise<OnboardingDto> {
     return this.getOnboarding.byId(params.id);
+  }
+
+  /**
+   * A data steward's verdict on an onboarding held for duplicate review (state `review`): `link` to an
+   * existing canonical customer or `new`. Continues the saga and resolves the duplicate-review
+   * exception; audited. The same verdict again answers the first result (`replayed: true`); another
+   * verdict on a decided flow, or a flow not in review, is 409.
+   */
+  @Post(':id/match-decision')
+  @HttpCode(200)
+  @ServiceAuth()
+  @ApiOkResponse({ type: MatchDecisionResultDto })
+  @ApiErrorResponses(400, 401, 403, 404, 409)
+  decide(
+    @Param() params: OnboardingIdParamDto,
+    @Body() body: MatchDecisionDto,
+  ): Promise<MatchDecisionResultDto> {
+    return this.matchDecision.execute(params.id, body);
   }
 }

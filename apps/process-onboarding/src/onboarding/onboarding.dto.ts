@@ -77,6 +77,8 @@ export class OnboardingDto {
       'accepted',
       'crm-account',
       'validating',
+      'matching',
+      'review',
       'erp',
       'billing',
       'crm-writeback',

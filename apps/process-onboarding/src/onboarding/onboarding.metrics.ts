@@ -6,11 +6,15 @@ import { METRICS_REGISTRY } from '@concord/platform';
 const DOMAIN = 'customer';
 const LATENCY_BUCKETS = [0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 900, 3600];
 
-/** `concord_sync_outcomes_total{domain,step,outcome}` and `concord_sync_latency_seconds{domain}`. */
+/**
+ * `concord_sync_outcomes_total{domain,step,outcome}`, `concord_sync_latency_seconds{domain}` and
+ * `concord_duplicates_prevented_total{domain,by}`.
+ */
 @Injectable()
 export class OnboardingMetrics {
   private readonly outcomes: Counter;
   private readonly latency: Histogram;
+  private readonly duplicates: Counter;
 
   constructor(@Inject(METRICS_REGISTRY) registry: Registry) {
     this.outcomes = counter(registry, 'concord_sync_outcomes_total', 'Business outcomes of sync flow steps', [
@@ -25,6 +29,17 @@ export class OnboardingMetrics {
       ['domain'],
       LATENCY_BUCKETS,
     );
+    this.duplicates = counter(
+      registry,
+      'concord_duplicates_prevented_total',
+      'Onboarded customers linked to an existing canonical customer instead of created again',
+      ['domain', 'by'],
+    );
+  }
+
+  /** A customer that would have been created twice in the ERP and billing, linked instead. */
+  duplicatePrevented(by: 'auto-link' | 'steward'): void {
+    this.duplicates.inc({ domain: DOMAIN, by });
   }
 
   stepOutcome(step: string, outcome: string): void {

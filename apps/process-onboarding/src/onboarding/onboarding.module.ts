@@ -1,7 +1,18 @@
 import { Module } from '@nestjs/common';
 import { SystemBillingClient, SystemCrmClient, SystemErpClient } from '@concord/contracts';
 import { ValidateCustomerUseCase } from '../customer-validation/validate-customer.usecase.js';
+import { CustomerCandidatesRepository } from '../matching/customer-candidates.repository.js';
+import { CustomerMatcher } from '../matching/customer-matcher.service.js';
+import { MatchController } from '../matching/match.controller.js';
+import { loadMatchConfig, MATCH_CONFIG } from '../matching/match.config.js';
 import { CanonicalCustomerValidator } from './canonical-customer.validator.js';
+import { CanonicalCustomerService } from './canonical-customer.service.js';
+import { CrmAccountService } from './crm-account.service.js';
+import { CrmWritebackService } from './crm-writeback.service.js';
+import { FlowCustomerService } from './flow-customer.service.js';
+import { DuplicateReviewRepository } from './duplicate-review.repository.js';
+import { MatchDecisionUseCase } from './match-decision.usecase.js';
+import { MatchStepService } from './match-step.service.js';
 import { GetOnboardingUseCase } from './get-onboarding.usecase.js';
 import { OnboardingController } from './onboarding.controller.js';
 import { OnboardingMetrics } from './onboarding.metrics.js';
@@ -18,9 +29,19 @@ import { StartOnboardingUseCase } from './start-onboarding.usecase.js';
 import { SYSTEM_CLIENT_PROVIDERS } from './system-clients.providers.js';
 
 @Module({
-  controllers: [OnboardingController, PartnerOnboardingsController],
+  controllers: [OnboardingController, PartnerOnboardingsController, MatchController],
   providers: [
     ...SYSTEM_CLIENT_PROVIDERS,
+    { provide: MATCH_CONFIG, useFactory: () => loadMatchConfig() },
+    CustomerCandidatesRepository,
+    CustomerMatcher,
+    CanonicalCustomerService,
+    CrmAccountService,
+    FlowCustomerService,
+    CrmWritebackService,
+    MatchStepService,
+    MatchDecisionUseCase,
+    DuplicateReviewRepository,
     ValidateCustomerUseCase,
     CanonicalCustomerValidator,
     OnboardingFlowRepository,

@@ -3,7 +3,7 @@ import { QueueNames } from '@concord/platform';
 import { QueueName, QueueProducer } from '@concord/queues';
 import { describeInvalid } from './canonical-customer.validator.js';
 import { OnboardingMetrics } from './onboarding.metrics.js';
-import { type FlowRow, OnboardingFlowRepository } from './onboarding-flow.repository.js';
+import { type FlowRow, OnboardingFlowRepository, type StepRow } from './onboarding-flow.repository.js';
 import { OnboardingRejectionService } from './onboarding-rejection.service.js';
 import {
   nextStep,
@@ -21,6 +21,7 @@ import { classifyStepFailure, describeRefusal } from './upstream-failure.util.js
 const SYSTEM_LABEL: Readonly<Record<StepName, string>> = {
   'crm-account': 'CRM',
   validate: 'Concord',
+  match: 'Concord',
   erp: 'ERP',
   billing: 'Billing',
   'crm-writeback': 'CRM',
@@ -49,6 +50,7 @@ export class RunOnboardingStepUseCase {
     if (!flow || TERMINAL_STATES.has(flow.state)) return flow ? `flow already ${flow.state}` : 'unknown flow';
     const previous = await this.flows.step(flow.id, job.step);
     if (previous?.outcome === 'REJECTED') return 'step already rejected';
+    if (isHeld(previous)) return 'held for a steward decision';
     if (previous?.outcome !== 'CONFIRMED') {
       await this.flows.markStep(flow.id, job.step, 'ACCEPTED', attempt.attempt);
       await this.flows.setState(flow.id, STEP_STATE[job.step]);
@@ -57,6 +59,13 @@ export class RunOnboardingStepUseCase {
         detail = await this.steps.run(job.step, flow, attempt.attempt);
       } catch (error) {
         return this.fail(flow, job.step, attempt, error);
+      }
+      if (detail.held === true) {
+        // A steward's match decision continues the flow (MatchDecisionUseCase), not this job.
+        await this.flows.markStep(flow.id, job.step, 'SUBMITTED', attempt.attempt, detail);
+        await this.flows.setState(flow.id, 'review');
+        this.metrics.stepOutcome(job.step, 'SUBMITTED');
+        return 'held for a steward decision';
       }
       await this.flows.markStep(flow.id, job.step, 'CONFIRMED', attempt.attempt, detail);
       this.metrics.stepOutcome(job.step, 'CONFIRMED');
@@ -105,4 +114,9 @@ export class RunOnboardingStepUseCase {
     if (attempt.final) await this.flows.setState(flow.id, 'failed');
     throw error;
   }
+}
+
+/** A step waiting for a person: it keeps its SUBMITTED outcome until the decision is recorded. */
+export function isHeld(step: StepRow | undefined): boolean {
+  return step?.outcome === 'SUBMITTED' && step.detail.held === true;
 }

@@ -38,8 +38,11 @@ export interface EntityDef {
   caption: string;
   fields: BcField[];
   readOnly?: boolean;
-  /** Lines belong to a document: the parent set and the foreign key field. */
-  parent?: { set: string; key: string };
+  /**
+   * Lines belong to a document: the parent set and the foreign key field. A line write recalculates
+   * its document unless `touchesParent` is false (a customer's default dimensions leave it unchanged).
+   */
+  parent?: { set: string; key: string; touchesParent?: boolean };
   /** Navigation properties that `$expand` and nested URLs can follow. */
   children?: Record<string, string>;
   numberSeries?: NumberSeries;

@@ -1,5 +1,6 @@
 import { type BcField, type EntityDef } from './bc-entity.types.js';
 import { customerEntity, itemEntity } from './entities/customer.entity.js';
+import { defaultDimensionEntity } from './entities/default-dimension.entity.js';
 import {
   countryEntity,
   currencyEntity,
@@ -19,6 +20,7 @@ export const ENTITY_DEFS: readonly EntityDef[] = [
   salesInvoiceLineEntity,
   dimensionEntity,
   dimensionValueEntity,
+  defaultDimensionEntity,
   paymentTermsEntity,
   currencyEntity,
   countryEntity,

@@ -148,6 +148,7 @@ export class EntityService {
 
   /** A line write recalculates its document's totals; the document gets a new ETag, as in Business Central. */
   private touchParent(company: string, def: EntityDef, record: BcRecord): void {
+    if (def.parent?.touchesParent === false) return;
     const parentDef = def.parent
       ? ENTITY_DEFS.find((candidate) => candidate.set === def.parent?.set)
       : undefined;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { CustomerV1, SyncStatus } from '../customer/v1/customer.dto.js';
 
 /** A customer as one system holds it: the canonical fields plus that system's identity and version. */
@@ -52,6 +52,13 @@ export class UpsertOutcomeDto {
 
   @ApiProperty({ example: '2026-11-23T10:00:00.000Z' })
   sourceVersion!: string;
+
+  @ApiPropertyOptional({
+    description:
+      "The record's business number where the system keeps one apart from its ID (the Business Central customer No.)",
+    example: 'CC5B0C7C1E8A574F0B9A',
+  })
+  number?: string;
 }
 
 /** Write-back of Concord's verdict (and the other systems' IDs) onto the CRM account. */

@@ -68,6 +68,7 @@ export const customerEntity: EntityDef = {
   caption: 'Customer',
   numberSeries: { prefix: 'C', digits: 5, start: 10, step: 10 },
   uniqueFields: ['number'],
+  children: { defaultDimensions: 'defaultDimensions' },
   fields: [
     idField(),
     text('number', 20),

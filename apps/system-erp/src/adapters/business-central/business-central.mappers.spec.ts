@@ -91,4 +91,20 @@ describe('business central customer mappers', () => {
     assert.deepEqual(parseExternalId(`${company.id}:${bc.id}`), { companyId: company.id, customerId: bc.id });
     assert.equal(parseExternalId('C00010'), undefined);
   });
+
+  it('sends the legal name as the ERP name and a blocked customer as blocked for all documents', () => {
+    const base = { name: 'Contoso', country: 'DE', currency: 'USD', paymentTermsDays: 30 };
+    const bc = toBcCustomer(
+      concordId,
+      { ...base, legalName: 'Contoso Deutschland GmbH', blocked: true },
+      company,
+      terms,
+    );
+    assert.equal(bc.displayName, 'Contoso Deutschland GmbH');
+    assert.equal(bc.blocked, 'All');
+    assert.equal(bc.currencyCode, 'USD');
+    assert.equal(bc.paymentTermsId, terms[0]!.id);
+    assert.equal(toBcCustomer(concordId, base, company, terms).blocked, ' ');
+    assert.equal(toBcCustomer(concordId, base, company, terms).displayName, 'Contoso');
+  });
 });

@@ -50,7 +50,8 @@ export function toBcCustomer(
   const address = customer.address;
   return {
     number: customerNumber(concordId),
-    displayName: customer.name,
+    // The ERP name is the one invoices and tax filings print: the legal name where there is one.
+    displayName: customer.legalName ?? customer.name,
     addressLine1: address?.line1 ?? '',
     addressLine2: address?.line2 ?? '',
     city: address?.city ?? '',
@@ -64,7 +65,7 @@ export function toBcCustomer(
     // Business Central keeps the company's local currency blank.
     currencyCode: customer.currency === company.localCurrency ? '' : customer.currency,
     paymentTermsId: paymentTermsIdFor(customer.paymentTermsDays, terms),
-    blocked: ' ',
+    blocked: customer.blocked ? 'All' : ' ',
   };
 }
 
@@ -81,6 +82,7 @@ export function fromBcCustomer(
     country: customer.country,
     currency: customer.currencyCode || company.localCurrency,
   };
+  if (customer.blocked && customer.blocked !== ' ') record.blocked = true;
   if (customer.taxRegistrationNumber) record.taxId = customer.taxRegistrationNumber;
   if (customer.addressLine1 && customer.city && customer.postalCode) {
     record.address = {

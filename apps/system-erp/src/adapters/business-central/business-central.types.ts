@@ -73,6 +73,27 @@ export interface BcPaymentTerms {
   dueDateCalculation: string;
 }
 
+export interface BcDimension {
+  id: string;
+  code: string;
+}
+
+export interface BcDimensionValue {
+  id: string;
+  code: string;
+  dimensionId: string;
+}
+
+export interface BcDefaultDimension {
+  '@odata.etag'?: string;
+  id: string;
+  parentId: string;
+  dimensionId: string;
+  dimensionCode: string;
+  dimensionValueId: string;
+  dimensionValueCode: string;
+}
+
 export interface ODataCollection<T> {
   value: T[];
   '@odata.nextLink'?: string;

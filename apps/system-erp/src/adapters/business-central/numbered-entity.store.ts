@@ -82,6 +82,7 @@ export class NumberedEntityStore<T extends NumberedEntity, W extends { number: s
       externalId: externalIdOf(company.id, entity.id),
       created,
       sourceVersion: entity.lastModifiedDateTime,
+      number: entity.number,
     };
   }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsEmail,
   IsInt,
   IsISO8601,
@@ -103,6 +104,14 @@ export class CustomerV1 {
   @Min(0)
   @Max(365)
   paymentTermsDays?: number;
+
+  @ApiPropertyOptional({
+    description: 'On credit hold: the ERP takes no new orders or invoices for it',
+    example: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  blocked?: boolean;
 
   @ApiPropertyOptional({ maxLength: 60, example: 'Enterprise' })
   @IsOptional()
