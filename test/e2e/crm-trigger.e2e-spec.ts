@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import jsforce from 'jsforce';
 import { type CustomerChangeDto } from '@concord/contracts';
 import { DataSource } from '@concord/persistence';
-import { uniqueId, waitFor } from '@concord/testing';
+import { germanVatId, uniqueId, waitFor } from '@concord/testing';
 import { EXPERIENCE_OPS_APP } from '../../apps/experience-ops/src/experience-ops.module.js';
 import { CrmChangePoller } from '../../apps/process-onboarding/src/crm-changes/crm-change.poller.js';
 import { HandleCrmChangeUseCase } from '../../apps/process-onboarding/src/crm-changes/handle-crm-change.usecase.js';
@@ -28,6 +28,7 @@ interface Account {
   Concord_Sync_Status__c: string | null;
   Concord_Sync_Message__c: string | null;
   Billing_Customer_Id__c: string | null;
+  ERP_Customer_Number__c: string | null;
   SystemModstamp: string;
 }
 interface BcCustomer {
@@ -38,6 +39,7 @@ interface BcCustomer {
 const ACCOUNT_FIELDS = [
   'Id',
   'Name',
+  'ERP_Customer_Number__c',
   'Concord_Id__c',
   'Concord_Sync_Status__c',
   'Concord_Sync_Message__c',
@@ -50,10 +52,11 @@ const eventually = <T>(what: string, probe: () => Promise<T | undefined>): Promi
     throw new Error(`${what}: ${error instanceof Error ? error.message : String(error)}`);
   });
 
+// Each account its own tax ID: the match step would link accounts that share one.
 const account = (name: string, type: string) => ({
   Name: name,
   Type: type,
-  Tax_Id__c: 'DE136695976',
+  Tax_Id__c: germanVatId(name),
   BillingStreet: 'Hauptstr. 1',
   BillingCity: 'Berlin',
   BillingPostalCode: '10115',
@@ -158,8 +161,9 @@ describe('CRM change feed as the onboarding trigger, with ownership, echoes and 
     assert.equal(written.Concord_Sync_Status__c, 'Synced');
     const billing = flow.steps.find((step) => step.name === 'billing')?.detail.externalId;
     assert.equal(written.Billing_Customer_Id__c, billing);
-    const erp = String(flow.steps.find((step) => step.name === 'erp')?.detail.externalId);
-    assert.ok(written.Concord_Sync_Message__c?.includes(erp), written.Concord_Sync_Message__c ?? '');
+    const erpNumber = String(flow.steps.find((step) => step.name === 'erp')?.detail.number);
+    assert.equal(written.ERP_Customer_Number__c, erpNumber);
+    assert.ok(written.Concord_Sync_Message__c?.includes(erpNumber), written.Concord_Sync_Message__c ?? '');
     const sameName = await sf.query<{ Id: string }>(`SELECT Id FROM Account WHERE Name = '${name}'`);
     assert.equal(sameName.totalSize, 1, 'the saga linked the account instead of creating another');
     assert.equal((await erpCustomers()).filter((customer) => customer.displayName === name).length, 1);
@@ -189,7 +193,7 @@ describe('CRM change feed as the onboarding trigger, with ownership, echoes and 
     assert.equal(await flowCount(accountId), 1);
 
     // Replay the feed from its start: the account's latest change arrives a second time.
-    const duplicates = /concord_duplicates_prevented_total\{[^}]*source="crm"[^}]*\} (\d+)/;
+    const duplicates = /concord_duplicates_prevented_total\{[^}]*by="inbox-crm"[^}]*\} (\d+)/;
     const before = await metric(duplicates);
     await db.query(`UPDATE change_consumer SET cursor = NULL WHERE name = $1`, [consumer]);
     await eventually('replayed change dropped', async () =>
@@ -227,7 +231,7 @@ describe('CRM change feed as the onboarding trigger, with ownership, echoes and 
     const erp = await eventually('renamed in the ERP', async () =>
       (await erpCustomers()).find((customer) => customer.displayName === renamed),
     );
-    assert.equal(erp.taxRegistrationNumber, 'DE136695976');
+    assert.equal(erp.taxRegistrationNumber, germanVatId(onboarded.name));
   });
 
   it('refuses a canonical update of a field its source does not own with 409 naming the owner, and a stale one', async () => {

@@ -5,7 +5,8 @@ import { METRICS_REGISTRY } from '@concord/platform';
 
 /**
  * `concord_ownership_violations_total{domain}`, `concord_stale_events_total{source}` and
- * `concord_duplicates_prevented_total{source}`: writes refused or dropped on the way in.
+ * `concord_duplicates_prevented_total{domain,by}` (by `inbox-<source>`): writes refused or dropped on
+ * the way in. The duplicates counter is shared with the match step (by `auto-link` or `steward`).
  */
 @Injectable()
 export class CustomerSyncMetrics {
@@ -29,8 +30,8 @@ export class CustomerSyncMetrics {
     this.duplicates = counter(
       registry,
       'concord_duplicates_prevented_total',
-      'Repeated deliveries the inbox dropped',
-      ['source'],
+      'Duplicates kept out: repeated deliveries the inbox dropped, customers linked instead of created again',
+      ['domain', 'by'],
     );
   }
 
@@ -43,6 +44,6 @@ export class CustomerSyncMetrics {
   }
 
   duplicate(source: string): void {
-    this.duplicates.inc({ source });
+    this.duplicates.inc({ domain: 'customer', by: `inbox-${source}` });
   }
 }

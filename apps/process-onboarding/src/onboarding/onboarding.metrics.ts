@@ -32,7 +32,7 @@ export class OnboardingMetrics {
     this.duplicates = counter(
       registry,
       'concord_duplicates_prevented_total',
-      'Onboarded customers linked to an existing canonical customer instead of created again',
+      'Duplicates kept out: repeated deliveries the inbox dropped, customers linked instead of created again',
       ['domain', 'by'],
     );
   }
