@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { type ErrorDetail, SyncStatus, SystemCrmClient } from '@concord/contracts';
-import { UpstreamHttpError } from '@concord/http';
+import { type ErrorDetail, SyncStatus } from '@concord/contracts';
 import { CustomerRepository, type ExceptionCategory } from '@concord/persistence';
 import { NonRetryableJobError } from '@concord/queues';
+import { CrmAccountService } from './crm-account.service.js';
 import { OnboardingMetrics } from './onboarding.metrics.js';
 import { type FlowRow, OnboardingFlowRepository } from './onboarding-flow.repository.js';
 import { type StepName } from './onboarding-steps.js';
@@ -14,8 +14,6 @@ export interface Refusal {
   answer?: unknown;
 }
 
-const SYNC_MESSAGE_LIMIT = 255;
-
 /**
  * Ends a flow whose customer was refused: the CRM account shows `Rejected` with the reason, the step
  * and flow rows say so, and the job stops with the payload as a steward exception.
@@ -24,9 +22,9 @@ const SYNC_MESSAGE_LIMIT = 255;
 export class OnboardingRejectionService {
   constructor(
     private readonly flows: OnboardingFlowRepository,
-    private readonly crm: SystemCrmClient,
     private readonly metrics: OnboardingMetrics,
     private readonly customers: CustomerRepository,
+    private readonly crmAccount: CrmAccountService,
   ) {}
 
   async reject(flow: FlowRow, step: StepName, attempt: number, refusal: Refusal): Promise<never> {
@@ -53,18 +51,8 @@ export class OnboardingRejectionService {
     });
   }
 
-  private async writeBack(flow: FlowRow, refusal: Refusal): Promise<string> {
-    try {
-      await this.crm.updateSyncStatus(flow.concordId, {
-        status: SyncStatus.Rejected,
-        message: refusal.message.slice(0, SYNC_MESSAGE_LIMIT),
-      });
-      return 'written';
-    } catch (error) {
-      if (error instanceof UpstreamHttpError && error.status === 404) {
-        return 'no CRM account carries this canonical ID';
-      }
-      throw error;
-    }
+  /** Through the CRM account service, so an account created in the CRM directly is linked first. */
+  private writeBack(flow: FlowRow, refusal: Refusal): Promise<string> {
+    return this.crmAccount.writeStatus(flow, { status: SyncStatus.Rejected, message: refusal.message });
   }
 }
