@@ -61,6 +61,16 @@ describe('onboarding saga across CRM, ERP and billing sandboxes', () => {
     });
     return ((await response.json()) as { access_token: string }).access_token;
   };
+  /** An account as a sales rep creates it in Salesforce, without a Concord ID. */
+  const createSalesforceAccount = async (name: string): Promise<string> => {
+    const created = await fetch(`${sandbox.urls.salesforce}/services/data/v59.0/sobjects/Account`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await salesforceToken()}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ Name: name }),
+    });
+    assert.equal(created.status, 201);
+    return ((await created.json()) as { id: string }).id;
+  };
   const erpCustomerCalls = async () => {
     const calls = await sandboxAdmin<{ routes: Record<string, number> }>(
       sandbox.urls.businessCentral,
@@ -190,14 +200,7 @@ describe('onboarding saga across CRM, ERP and billing sandboxes', () => {
 
   it('links an account created in Salesforce by its record ID and writes the ERP number back to it', async () => {
     const name = uniqueId('Wide World Importers GmbH ');
-    const token = await salesforceToken();
-    const created = await fetch(`${sandbox.urls.salesforce}/services/data/v59.0/sobjects/Account`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ Name: name }),
-    });
-    assert.equal(created.status, 201);
-    const { id: crmAccountId } = (await created.json()) as { id: string };
+    const crmAccountId = await createSalesforceAccount(name);
 
     const flow = await onboard({ customer: customer(name), crmAccountId });
     assert.equal(flow.state, 'synced', JSON.stringify(flow.steps));
@@ -261,5 +264,16 @@ describe('onboarding saga across CRM, ERP and billing sandboxes', () => {
       'AREA=10',
       'CUSTOMERGROUP=LARGE',
     ]);
+  });
+
+  it('marks an account created in Salesforce Rejected when the customer fails validation', async () => {
+    const name = uniqueId('Adventure Works GmbH ');
+    const crmAccountId = await createSalesforceAccount(name);
+    const flow = await onboard({ customer: customer(name, 'DE136695975'), crmAccountId });
+    assert.equal(flow.state, 'rejected');
+    const [account] = await accountsNamed(name);
+    assert.equal(account?.Concord_Id__c, flow.concordId);
+    assert.equal(account?.Concord_Sync_Status__c, 'Rejected');
+    assert.match(account?.Concord_Sync_Message__c ?? '', /taxId/);
   });
 });

@@ -6,6 +6,9 @@ import { type FlowRow, OnboardingFlowRepository } from './onboarding-flow.reposi
 const SYNC_MESSAGE_LIMIT = 255;
 
 const isNotFound = (error: unknown): boolean => error instanceof UpstreamHttpError && error.status === 404;
+/** No such account, or an ID the CRM could never hold (400): either way there is nothing to link. */
+const isUnlinkable = (error: unknown): boolean =>
+  error instanceof UpstreamHttpError && (error.status === 404 || error.status === 400);
 
 /** The flow's CRM account: linking one created in the CRM directly, and writing Concord's verdict on it. */
 @Injectable()
@@ -27,7 +30,7 @@ export class CrmAccountService {
       await this.flows.linkXref(flow.concordId, 'crm', record.externalId);
       return true;
     } catch (error) {
-      if (isNotFound(error)) return false;
+      if (isUnlinkable(error)) return false;
       throw error;
     }
   }

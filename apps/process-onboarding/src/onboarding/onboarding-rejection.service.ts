@@ -22,20 +22,14 @@ export interface Refusal {
 export class OnboardingRejectionService {
   constructor(
     private readonly flows: OnboardingFlowRepository,
-    private readonly crmAccount: CrmAccountService,
     private readonly metrics: OnboardingMetrics,
     private readonly customers: CustomerRepository,
+    private readonly crmAccount: CrmAccountService,
   ) {}
 
   async reject(flow: FlowRow, step: StepName, attempt: number, refusal: Refusal): Promise<never> {
     // A failed write-back throws a retryable error first: the rejection is recorded once it is written.
-    const crmWriteback =
-      step === 'crm-account'
-        ? 'no CRM account yet'
-        : await this.crmAccount.writeStatus(flow, {
-            status: SyncStatus.Rejected,
-            message: refusal.message,
-          });
+    const crmWriteback = step === 'crm-account' ? 'no CRM account yet' : await this.writeBack(flow, refusal);
     await this.flows.markStep(flow.id, step, 'REJECTED', attempt, {
       category: refusal.category,
       message: refusal.message,
@@ -55,5 +49,10 @@ export class OnboardingRejectionService {
       details: refusal.details,
       ...(refusal.answer === undefined ? {} : { targetAnswer: refusal.answer }),
     });
+  }
+
+  /** Through the CRM account service, so an account created in the CRM directly is linked first. */
+  private writeBack(flow: FlowRow, refusal: Refusal): Promise<string> {
+    return this.crmAccount.writeStatus(flow, { status: SyncStatus.Rejected, message: refusal.message });
   }
 }
