@@ -16,6 +16,7 @@ export interface ScenarioState {
   billingCustomerNames: string[];
   flows: Map<string, SettledFlow>;
   exceptions: Map<string, string[]>;
+  flowCounts: Map<string, number>;
 }
 
 const count = (names: readonly string[], name: string) =>
@@ -40,6 +41,8 @@ export function scenarioProblems(
     const billing = count(state.billingCustomerNames, account.fields.Name);
     const fail = (what: string) => problems.push(`${where}: ${what}`);
     if (!sf) return fail('missing from Salesforce');
+    const flows = state.flowCounts.get(id) ?? 0;
+    if (flows !== 1) fail(`${flows} onboardings started, expected one`);
     const status = sf.Concord_Sync_Status__c;
     const message = sf.Concord_Sync_Message__c ?? '';
     switch (account.kind) {
@@ -86,6 +89,8 @@ export function scenarioProblems(
   ).length;
   if (state.erpCustomerNames.length !== expectedErp)
     problems.push(`${state.erpCustomerNames.length} ERP customers, expected ${expectedErp}`);
+  if (state.accounts.size !== planned.length)
+    problems.push(`${state.accounts.size} Salesforce accounts, expected ${planned.length}`);
   if (state.billingCustomerNames.length !== expectedErp)
     problems.push(`${state.billingCustomerNames.length} billing customers, expected ${expectedErp}`);
   return problems;

@@ -2,6 +2,7 @@ import type jsforce from 'jsforce';
 import { type DataSource } from '@concord/persistence';
 import {
   exceptionsByAccount,
+  flowCountsByAccount,
   type OnboardingScenario,
   type PlannedAccount,
   waitForSettled,
@@ -55,6 +56,7 @@ export async function readScenarioState(
       (customer) => customer.name ?? '',
     ),
     exceptions: await exceptionsByAccount(db, ids),
+    flowCounts: await flowCountsByAccount(db, ids),
   };
 }
 
@@ -64,19 +66,27 @@ export interface ScenarioRun {
   problems: string[];
 }
 
+export interface ScenarioHooks {
+  /** After the existing customers are onboarded, before the run's accounts are created (faults). */
+  beforeRun?: () => Promise<void>;
+  /** While the run's accounts are being onboarded (kills, replays). */
+  during?: () => Promise<void>;
+}
+
 /**
  * The whole scenario: the existing customers are created and onboarded first, then the 200 accounts of
- * the run; `during` runs while the run's accounts are being onboarded (faults, kills, replays).
+ * the run, with the hooks around them.
  */
 export async function runOnboardingScenario(
   scenario: OnboardingScenario,
   env: { sf: jsforce.Connection; sandbox: RunningSandbox; db: DataSource; timeoutMs: number },
-  during: () => Promise<void> = async () => undefined,
+  hooks: ScenarioHooks = {},
 ): Promise<ScenarioRun> {
   const existingIds = await createSalesforceAccounts(env.sf, scenario.existing);
   await waitForSettled(env.db, existingIds, env.timeoutMs);
+  await hooks.beforeRun?.();
   const runIds = await createSalesforceAccounts(env.sf, scenario.run);
-  await during();
+  await hooks.during?.();
   const ids = [...existingIds, ...runIds];
   const state = await readScenarioState(env.sandbox, env.db, ids, env.timeoutMs);
   return { ids, state, problems: scenarioProblems(scenario, ids, state) };

@@ -154,3 +154,16 @@ export async function exceptionsByAccount(
     byAccount.set(row.crm_account_id, [...(byAccount.get(row.crm_account_id) ?? []), row.category]);
   return byAccount;
 }
+
+/** How many onboardings each CRM account started: more than one means a change was acted on twice. */
+export async function flowCountsByAccount(
+  db: DataSource,
+  accountIds: readonly string[],
+): Promise<Map<string, number>> {
+  const rows: Array<{ crm_account_id: string; flows: number }> = await db.query(
+    `SELECT input->>'crmAccountId' AS crm_account_id, count(*)::int AS flows FROM flow
+      WHERE kind = 'customer-onboarding' AND input->>'crmAccountId' = ANY($1) GROUP BY 1`,
+    [accountIds],
+  );
+  return new Map(rows.map((row) => [row.crm_account_id, row.flows]));
+}

@@ -45,14 +45,16 @@ export class CallPolicy {
   private readonly baseMs: number;
   private readonly maxMs: number;
   private readonly maxRetryAfterMs: number;
+  private readonly halfOpenAfterMs: number;
 
   constructor(options: OutboundClientOptions) {
     this.system = options.system;
     this.headersHook = options.headers;
     this.metrics = CallMetrics.on(options.registry);
+    this.halfOpenAfterMs = options.breaker?.halfOpenAfterMs ?? 10_000;
     this.breaker = sharedBreaker(options.system, {
       consecutiveFailures: options.breaker?.consecutiveFailures ?? 5,
-      halfOpenAfterMs: options.breaker?.halfOpenAfterMs ?? 10_000,
+      halfOpenAfterMs: this.halfOpenAfterMs,
     });
     this.baseMs = options.backoff?.baseMs ?? 100;
     this.maxMs = options.backoff?.maxMs ?? 5_000;
@@ -84,7 +86,7 @@ export class CallPolicy {
     } catch (error) {
       if (!isBrokenCircuitError(error)) throw error;
       this.metrics.refused(this.system, call.operation);
-      throw new CircuitOpenError(this.system, call.operation);
+      throw new CircuitOpenError(this.system, call.operation, this.halfOpenAfterMs);
     }
   }
 

@@ -4,9 +4,13 @@ import { classifyFailure, isTransient } from './failure.util.js';
 // One breaker per target system for the whole process, so every client of a system sees the same state.
 const breakers = new Map<string, CircuitBreakerPolicy>();
 
-/** Only transient failures open the circuit; a 4xx answer proves the target is up. */
+/**
+ * Only transient failures open the circuit; a 4xx answer proves the target is up, and so does a 429:
+ * a throttled target asks for a slower pace, and refusing every call for a while would not give it.
+ */
 function countsAgainstBreaker(error: Error): boolean {
   const failure = classifyFailure(error);
+  if (failure?.kind === 'status' && failure.status === 429) return false;
   return failure !== undefined && isTransient(failure);
 }
 

@@ -72,6 +72,8 @@ export class CircuitOpenError extends Error {
   constructor(
     readonly system: string,
     readonly operation: string,
+    /** When the breaker lets a trial call through again. */
+    readonly retryAfterMs?: number,
   ) {
     super(`${system} ${operation} refused: circuit open`);
   }

@@ -23,3 +23,19 @@ export function describeError(error: unknown): Record<string, unknown> {
   if (error instanceof Error) return { name: error.name, message: error.message };
   return { message: String(error) };
 }
+
+/**
+ * Thrown by a job handler when the target asked Concord to wait (a 429 with Retry-After, an open
+ * circuit): the job is put back for `waitMs` without spending one of its attempts, so a throttled
+ * vendor slows the queue down instead of pushing its jobs into the exception queue.
+ */
+export class RetryLaterError extends Error {
+  override readonly name = 'RetryLaterError';
+
+  constructor(
+    readonly waitMs: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,14 +1,17 @@
-import { type Job, UnrecoverableError, type Worker } from 'bullmq';
+import { DelayedError, type Job, UnrecoverableError, type Worker } from 'bullmq';
 import { type SyncExceptionRepository } from '@concord/persistence';
 import { type Logger, runWithCorrelation } from '@concord/observability';
 import { isJobEnvelope, type JobEnvelope } from './job-contracts.js';
-import { describeError, NonRetryableJobError } from './job-failure.js';
+import { describeError, NonRetryableJobError, RetryLaterError } from './job-failure.js';
 import { type QueueRuntime, type QueueRuntimeWorkerOptions } from './queue-runtime.js';
 
 export interface JobHandlerContext {
   job: Job<JobEnvelope>;
   attempt: number;
 }
+
+/** How long a job may keep deferring itself on RetryLaterError before waits spend attempts again. */
+const MAX_DEFERRAL_AGE_MS = 3_600_000;
 
 export interface WorkerDefinition<T> {
   queue: string;
@@ -34,7 +37,7 @@ export function startQueueWorker<T>(
   deps: WorkerDependencies,
   options: QueueRuntimeWorkerOptions = {},
 ): Worker {
-  const processor = async (job: Job): Promise<unknown> => {
+  const processor = async (job: Job, token?: string): Promise<unknown> => {
     const envelope: unknown = job.data;
     const correlationId = isJobEnvelope(envelope) ? envelope.correlationId : `job-${job.id ?? 'unknown'}`;
     return runWithCorrelation(correlationId, async () => {
@@ -50,6 +53,11 @@ export function startQueueWorker<T>(
           attempt: job.attemptsMade + 1,
         });
       } catch (error) {
+        if (error instanceof RetryLaterError && token && Date.now() - job.timestamp < MAX_DEFERRAL_AGE_MS) {
+          // Up to half again the asked wait, so jobs throttled together do not all come back at once.
+          await job.moveToDelayed(Date.now() + Math.round(error.waitMs * (1 + Math.random() / 2)), token);
+          throw new DelayedError();
+        }
         const attempts = job.opts.attempts ?? 1;
         const final = error instanceof UnrecoverableError || job.attemptsMade + 1 >= attempts;
         deps.logger.warn(

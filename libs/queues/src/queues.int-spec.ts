@@ -13,7 +13,14 @@ import { freePort, testDatabaseUrl, testRedisUrl, uniqueId, waitFor } from '@con
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rm } from 'node:fs/promises';
-import { NonRetryableJobError, OutboxRelay, QueueProducer, QueueRuntime, startQueueWorker } from './index.js';
+import {
+  NonRetryableJobError,
+  OutboxRelay,
+  QueueProducer,
+  QueueRuntime,
+  RetryLaterError,
+  startQueueWorker,
+} from './index.js';
 
 const logger = pino({ level: 'silent' });
 
@@ -132,6 +139,40 @@ for (const backend of backends) {
       assert.deepEqual(rows[0]?.payload, { v: 1, correlationId: 'corr-fail', data: { customer: 'ACME' } });
       assert.equal(rows[0]?.correlationId, 'corr-fail');
       assert.match(JSON.stringify(rows[0]?.error), /ERP unavailable/);
+    });
+
+    it('puts a job asked to wait back for that long without spending its attempts', async () => {
+      const queue = uniqueId('later');
+      const runs: number[] = [];
+      startQueueWorker<{ customer: string }>(
+        {
+          queue,
+          acceptsVersions: [1],
+          domain: 'customer',
+          handle: async () => {
+            runs.push(Date.now());
+            // More waits than the job has attempts: none of them may count as one.
+            if (runs.length <= 4) throw new RetryLaterError(150, 'throttled');
+            return 'done';
+          },
+        },
+        { runtime, exceptions, logger },
+      );
+      const jobId = await new QueueProducer(runtime).enqueue(
+        queue,
+        'provision',
+        { customer: 'ACME' },
+        { correlationId: 'corr-later' },
+      );
+      const job = await waitFor(async () => {
+        const state = await runtime.queue(queue).getJobState(jobId);
+        return state === 'completed' ? runtime.queue(queue).getJob(jobId) : undefined;
+      });
+      assert.equal(runs.length, 5);
+      assert.equal(job?.attemptsMade, 1);
+      for (let i = 1; i < runs.length; i++)
+        assert.ok(runs[i]! - runs[i - 1]! >= 140, `waited before run ${i + 1}`);
+      assert.equal((await exceptions.findByJob(queue, jobId)).length, 0);
     });
 
     it('stops at once on a non-retryable failure and files it under its category', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { QueueNames } from '@concord/platform';
-import { QueueName, QueueProducer } from '@concord/queues';
+import { QueueName, QueueProducer, RetryLaterError } from '@concord/queues';
 import { describeInvalid } from './canonical-customer.validator.js';
 import { OnboardingMetrics } from './onboarding.metrics.js';
 import { type FlowRow, OnboardingFlowRepository, type StepRow } from './onboarding-flow.repository.js';
@@ -106,6 +106,9 @@ export class RunOnboardingStepUseCase {
         details: failure.details,
         answer: failure.answer,
       });
+    }
+    if (failure.kind === 'throttled') {
+      throw new RetryLaterError(failure.waitMs, `${SYSTEM_LABEL[step]} asked to wait: ${String(error)}`);
     }
     if (failure.kind === 'timeout') {
       await this.flows.markStep(flow.id, step, 'TIMED_OUT', attempt.attempt);

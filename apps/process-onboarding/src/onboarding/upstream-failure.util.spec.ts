@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { UpstreamHttpError, UpstreamUnavailableError } from '@concord/http';
+import { CircuitOpenError, UpstreamHttpError, UpstreamUnavailableError } from '@concord/http';
 import { classifyStepFailure, describeRefusal } from './upstream-failure.util.js';
 
 const httpError = (status: number, body: unknown) =>
@@ -31,8 +31,21 @@ describe('classifyStepFailure', () => {
     assert.equal(failure.category, 'validation');
   });
 
-  it('retries throttling, outages, in-progress keys and network errors; flags timeouts', () => {
-    assert.equal(classifyStepFailure(httpError(429, {})).kind, 'retry');
+  it('waits out throttling and an open circuit for as long as they ask', () => {
+    const throttled = new UpstreamHttpError({
+      system: 'system-billing',
+      operation: 'customers.upsert',
+      status: 429,
+      body: {},
+      headers: { 'retry-after': '3' },
+    });
+    assert.deepEqual(classifyStepFailure(throttled), { kind: 'throttled', waitMs: 3000 });
+    assert.deepEqual(classifyStepFailure(httpError(429, {})), { kind: 'throttled', waitMs: 1000 });
+    const open = new CircuitOpenError('system-billing', 'customers.upsert', 10_000);
+    assert.deepEqual(classifyStepFailure(open), { kind: 'throttled', waitMs: 10_000 });
+  });
+
+  it('retries outages, in-progress keys and network errors; flags timeouts', () => {
     assert.equal(classifyStepFailure(httpError(503, {})).kind, 'retry');
     const inProgress = { error: { code: 'IDEMPOTENCY_IN_PROGRESS', message: 'busy', details: [] } };
     assert.equal(classifyStepFailure(httpError(409, inProgress)).kind, 'retry');

@@ -1,5 +1,5 @@
 import { type ErrorDetail, ErrorCode, type ErrorEnvelope } from '@concord/contracts';
-import { UpstreamHttpError, UpstreamUnavailableError } from '@concord/http';
+import { CircuitOpenError, UpstreamHttpError, UpstreamUnavailableError } from '@concord/http';
 import { type ExceptionCategory } from '@concord/persistence';
 
 /** How a failed system call ends a step: a business refusal, or something worth retrying. */
@@ -12,7 +12,12 @@ export type StepFailure =
       answer: unknown;
     }
   | { kind: 'timeout' }
+  | { kind: 'throttled'; waitMs: number }
   | { kind: 'retry' };
+
+/** Waits when the system API throttled without saying for how long, or the circuit gave no time. */
+const DEFAULT_THROTTLE_WAIT_MS = 1_000;
+const DEFAULT_CIRCUIT_WAIT_MS = 10_000;
 
 function envelopeOf(body: unknown): ErrorEnvelope['error'] | undefined {
   if (!body || typeof body !== 'object' || !('error' in body)) return undefined;
@@ -23,13 +28,19 @@ function envelopeOf(body: unknown): ErrorEnvelope['error'] | undefined {
 /**
  * Classifies what a system API answered. Its own refusal of the data (422 `UPSTREAM_REJECTED`: the
  * vendor said no; 400: the canonical data is not acceptable; 409 `CONFLICT`) will not change on a retry.
- * Throttling, outages, timeouts, an open circuit and anything unexpected are retried with backoff.
+ * Throttling (429) and an open circuit are waited out for as long as they say; outages, timeouts and
+ * anything unexpected are retried with backoff.
  */
 export function classifyStepFailure(error: unknown): StepFailure {
+  if (error instanceof CircuitOpenError) {
+    return { kind: 'throttled', waitMs: error.retryAfterMs ?? DEFAULT_CIRCUIT_WAIT_MS };
+  }
   if (error instanceof UpstreamUnavailableError) {
     return error.reason === 'timeout' ? { kind: 'timeout' } : { kind: 'retry' };
   }
   if (!(error instanceof UpstreamHttpError)) return { kind: 'retry' };
+  if (error.status === 429)
+    return { kind: 'throttled', waitMs: error.retryAfterMs ?? DEFAULT_THROTTLE_WAIT_MS };
   const envelope = envelopeOf(error.body);
   const rejected = (category: ExceptionCategory): StepFailure => ({
     kind: 'rejected',
