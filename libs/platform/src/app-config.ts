@@ -1,4 +1,5 @@
 import { APPS, type AppDescriptor, type AppName, defaultAppUrl, SANDBOX_PORTS } from './app-catalog.js';
+import { type DeprecationSchedule, loadDeprecationSchedule } from './deprecation/deprecation.config.js';
 
 export interface AppConfig {
   app: AppDescriptor;
@@ -27,6 +28,8 @@ export interface AppConfig {
     tokenUrl: string;
   };
   stripe: { /** Secret */ secretKey: string; /** Secret */ webhookSecret: string | undefined };
+  /** Dates announced on superseded API versions. */
+  deprecations: DeprecationSchedule;
 }
 
 export class ConfigError extends Error {
@@ -123,5 +126,6 @@ export function loadAppConfig(name: AppName, env: NodeJS.ProcessEnv = process.en
       secretKey: env.STRIPE_SECRET_KEY ?? 'sk_test_concord',
       webhookSecret: env.STRIPE_WEBHOOK_SECRET,
     },
+    deprecations: loadDeprecationSchedule(env),
   };
 }
