@@ -3,7 +3,9 @@ import { connectDatabase } from '@concord/persistence';
 import { testDatabaseUrl, uniqueId, waitFor } from '@concord/testing';
 import { EXPERIENCE_OPS_APP } from '../../apps/experience-ops/src/experience-ops.module.js';
 import { EXPERIENCE_PARTNER_APP } from '../../apps/experience-partner/src/experience-partner.module.js';
+import { PROCESS_ACTIVATION_APP } from '../../apps/process-activation/src/process-activation.module.js';
 import { PROCESS_ONBOARDING_APP } from '../../apps/process-onboarding/src/process-onboarding.module.js';
+import { PROCESS_RECONCILIATION_APP } from '../../apps/process-reconciliation/src/process-reconciliation.module.js';
 import { SYSTEM_BILLING_APP } from '../../apps/system-billing/src/system-billing.module.js';
 import { SYSTEM_CRM_APP } from '../../apps/system-crm/src/system-crm.module.js';
 import { SYSTEM_ERP_APP } from '../../apps/system-erp/src/system-erp.module.js';
@@ -29,8 +31,8 @@ export interface ExperienceStack {
 }
 
 /**
- * Both experience apps over the real onboarding process and system apps and the vendor sandboxes,
- * with two partners and an admin operator.
+ * Both experience apps over every process and system app and the vendor sandboxes, so no answer
+ * is an outage of a missing dependency, with two partners and an admin operator.
  */
 export async function bootExperienceStack(env: NodeJS.ProcessEnv = {}): Promise<ExperienceStack> {
   const sandbox: RunningSandbox = await startTestSandbox();
@@ -40,6 +42,8 @@ export async function bootExperienceStack(env: NodeJS.ProcessEnv = {}): Promise<
       SYSTEM_ERP_APP,
       SYSTEM_BILLING_APP,
       PROCESS_ONBOARDING_APP,
+      PROCESS_ACTIVATION_APP,
+      PROCESS_RECONCILIATION_APP,
       EXPERIENCE_PARTNER_APP,
       EXPERIENCE_OPS_APP,
     ],
