@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { ServiceTokenIssuer } from '@concord/governance';
 import { connectDatabase, startEmbeddedPostgres } from '@concord/persistence';
 import { QueueRuntime } from '@concord/queues';
 import { freePort } from '@concord/testing';
@@ -111,6 +112,13 @@ try {
     ).nextCursor;
   }
   const origin = url(ports.partner);
+  const issuer = new ServiceTokenIssuer({
+    secret: 'concord-development-service-token-secret',
+    app: 'bench',
+    ttlSeconds: 3600,
+  });
+  const serviceHeaders = { authorization: `Bearer ${await issuer.tokenFor('process')}` };
+  const processPath = (id: string) => `/v1/partners/${partner.partnerId}/onboardings?concordId=${id}&limit=1`;
   const targets: Target[] = [
     { label: 'bare Fastify route', origin: url(ports.bare), paths: ['/bare'], headers: {} },
     {
@@ -118,6 +126,12 @@ try {
       origin,
       paths: sample.map((row) => `/v1/customers/${row.id}`),
       headers,
+    },
+    {
+      label: '  the process-onboarding read behind it',
+      origin: url(ports.onboarding),
+      paths: sample.map((row) => processPath(row.id)),
+      headers: serviceHeaders,
     },
     { label: 'GET /v1/customers (first page)', origin, paths: ['/v1/customers'], headers },
     {
