@@ -142,6 +142,26 @@ describe('customers version 2 and the deprecated version 1', () => {
     assert.equal(current.headers.get('sunset'), null);
   });
 
+  it('validates a v2 customer and answers it normalized in v2; v1 validate is deprecated', async () => {
+    const checked = await call('/v2/customers/validate', {
+      ...base,
+      legalName: 'Contoso Deutschland GmbH',
+      displayName: 'Contoso',
+    });
+    assert.equal(checked.status, 200);
+    assert.equal(checked.headers.get('deprecation'), null);
+    const result = await json<{ valid: boolean; customer: Profile }>(checked);
+    assert.equal(result.valid, true);
+    assert.deepEqual(
+      [result.customer['legalName'], result.customer['displayName'], result.customer['name']],
+      ['Contoso Deutschland GmbH', 'Contoso', undefined],
+    );
+    const v1 = await call('/v1/customers/validate', { ...base, name: 'Contoso' });
+    assert.equal(v1.status, 200);
+    assert.equal(v1.headers.get('link'), '</v2/customers/validate>; rel="successor-version"');
+    assert.equal(v1.headers.get('deprecation'), '@1796083200');
+  });
+
   it('refuses a v2 body that uses the v1 name', async () => {
     const refused = await call('/v2/customers', { ...base, name: 'Contoso' });
     assert.equal(refused.status, 400);

@@ -3,6 +3,7 @@ import {
   Controller,
   Get,
   Headers,
+  HttpCode,
   Param,
   Post,
   Query,
@@ -12,7 +13,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type FastifyReply } from 'fastify';
-import { CustomerV2, customerV2ToV1 } from '@concord/contracts';
+import { CustomerV2, customerV1ToV2, customerV2ToV1, ProcessOnboardingClient } from '@concord/contracts';
 import { type AuthenticatedRequest, PartnerAuth } from '@concord/governance';
 import { ApiErrorResponses } from '@concord/platform';
 import { acceptedRegistration, ApiEtagRead, ApiRegistration } from '../common/customer-routes.util.js';
@@ -23,7 +24,11 @@ import { GetCustomerUseCase } from '../customers/get-customer.usecase.js';
 import { ListCustomersUseCase } from '../customers/list-customers.usecase.js';
 import { RegisterCustomerUseCase } from '../customers/register-customer.usecase.js';
 import { toCustomerSummaryV2, toPartnerCustomerV2 } from './customer-v2-view.mapper.js';
-import { CustomerPageV2Dto, PartnerCustomerV2Dto } from './customers-v2.dto.js';
+import {
+  CustomerPageV2Dto,
+  CustomerValidationResultV2Dto,
+  PartnerCustomerV2Dto,
+} from './customers-v2.dto.js';
 
 const CONTOSO: CustomerV2 = {
   legalName: 'Contoso Deutschland GmbH',
@@ -43,7 +48,23 @@ export class CustomersV2Controller {
     private readonly registerCustomer: RegisterCustomerUseCase,
     private readonly listCustomers: ListCustomersUseCase,
     private readonly getCustomer: GetCustomerUseCase,
+    private readonly onboarding: ProcessOnboardingClient,
   ) {}
+
+  @Post('validate')
+  @HttpCode(200)
+  @PartnerAuth('customers:write')
+  @ApiOperation({
+    summary: 'Check a customer before registering it (version 2)',
+    description: "Against Concord's canonical rules; answers the normalized customer. Stores nothing.",
+  })
+  @ApiBody({ type: CustomerV2, examples: { contoso: { summary: 'A German customer', value: CONTOSO } } })
+  @ApiOkResponse({ type: CustomerValidationResultV2Dto })
+  @ApiErrorResponses(400, 401, 403, 413, 503)
+  async validate(@Body() customer: CustomerV2): Promise<CustomerValidationResultV2Dto> {
+    const result = await this.onboarding.validateCustomer(customerV2ToV1(customer));
+    return { ...result, customer: customerV1ToV2(result.customer) };
+  }
 
   @Post()
   @PartnerAuth('customers:write')
