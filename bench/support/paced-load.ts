@@ -17,6 +17,8 @@ export async function pacedLoad(
   headers: Record<string, string>,
   ratePerSecond: number,
   seconds: number,
+  /** Paths (with query) to cycle through instead of the URL's own. */
+  paths?: readonly string[],
 ): Promise<PacedResult> {
   const target = new URL(url);
   const pool = new Pool(target.origin, { connections: 64 });
@@ -33,7 +35,11 @@ export async function pacedLoad(
     const sentAt = performance.now();
     inFlight.push(
       pool
-        .request({ method: 'GET', path: `${target.pathname}${target.search}`, headers })
+        .request({
+          method: 'GET',
+          path: paths?.length ? paths[i % paths.length]! : `${target.pathname}${target.search}`,
+          headers,
+        })
         .then(async (response) => {
           await response.body.dump();
           if (response.statusCode !== 200) errors += 1;

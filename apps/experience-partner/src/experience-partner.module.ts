@@ -3,6 +3,7 @@ import { type AppDefinition } from '@concord/platform';
 import { PROCESS_ONBOARDING_PROVIDER } from './common/process-onboarding.provider.js';
 import { CustomerValidationController } from './customer-validation/customer-validation.controller.js';
 import { CustomersController } from './customers/customers.controller.js';
+import { CustomersV2Controller } from './customers-v2/customers-v2.controller.js';
 import { GetCustomerUseCase } from './customers/get-customer.usecase.js';
 import { ListCustomersUseCase } from './customers/list-customers.usecase.js';
 import { RegisterCustomerUseCase } from './customers/register-customer.usecase.js';
@@ -14,6 +15,7 @@ import { ServiceStatusController } from './service-status/service-status.control
   controllers: [
     CustomerValidationController,
     CustomersController,
+    CustomersV2Controller,
     OnboardingsController,
     ServiceStatusController,
   ],

@@ -6,6 +6,8 @@ export * from './validation/tax-id-for-country.util.js';
 export * from './validation/external-refs.util.js';
 export * from './customer/v1/address.dto.js';
 export * from './customer/v1/customer.dto.js';
+export * from './customer/v2/customer.dto.js';
+export * from './customer/v2/customer-version.mapper.js';
 export * from './product/v1/product.dto.js';
 export * from './events/event-envelope.dto.js';
 export * from './errors/error-code.types.js';

@@ -1,4 +1,5 @@
 import { APPS, type AppDescriptor, type AppName, defaultAppUrl, SANDBOX_PORTS } from './app-catalog.js';
+import { type DeprecationSchedule, loadDeprecationSchedule } from './deprecation/deprecation.config.js';
 
 export interface AppConfig {
   app: AppDescriptor;
@@ -31,6 +32,8 @@ export interface AppConfig {
   stripe: { /** Secret */ secretKey: string; /** Secret */ webhookSecret: string | undefined };
   /** Triggers of the onboarding saga besides its API (read by process-onboarding). */
   onboardingTriggers: OnboardingTriggersConfig;
+  /** Dates announced on superseded API versions. */
+  deprecations: DeprecationSchedule;
 }
 
 export interface OnboardingTriggersConfig {
@@ -177,5 +180,6 @@ export function loadAppConfig(name: AppName, env: NodeJS.ProcessEnv = process.en
       crmAccountTypes: accountTypes(env),
       stewardRetryPollMs: integer(env, 'STEWARD_RETRY_POLL_MS', 5000, 0, 3_600_000),
     },
+    deprecations: loadDeprecationSchedule(env),
   };
 }

@@ -16,6 +16,7 @@ import { QueueName, QueueRuntime, registerQueueMetrics } from '@concord/queues';
 import { type AppName } from './app-catalog.js';
 import { type AppConfig, loadAppConfig } from './app-config.js';
 import { DownstreamClients } from './downstream.clients.js';
+import { frameworkErrorHandler } from './framework-errors.js';
 import { installHttpHooks } from './http-hooks.js';
 import { buildOpenApiDocument, serveOpenApi } from './openapi.js';
 import { PlatformModule } from './platform.module.js';
@@ -106,6 +107,7 @@ export async function bootApp(definition: AppDefinition, options: BootOptions = 
       bodyLimit: config.bodyLimitBytes,
       trustProxy: true,
       return503OnClosing: true,
+      frameworkErrors: frameworkErrorHandler,
     });
     const app = await NestFactory.create<NestFastifyApplication>(RootModule, adapter, {
       logger: new NestPinoLogger(logger),

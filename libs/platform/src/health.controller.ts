@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { type FastifyReply } from 'fastify';
 import { Public } from '@concord/governance';
 import { type HealthCheck, type HealthReport, runHealthChecks } from '@concord/observability';
@@ -12,6 +12,7 @@ export class HealthController {
 
   @Get('live')
   @Public()
+  @ApiOperation({ summary: 'Liveness', security: [] })
   @ApiOkResponse({ description: 'The process is up', schema: { example: { status: 'ok' } } })
   live(): { status: 'ok' } {
     return { status: 'ok' };
@@ -19,6 +20,7 @@ export class HealthController {
 
   @Get('ready')
   @Public()
+  @ApiOperation({ summary: 'Readiness', security: [] })
   @ApiOkResponse({
     description: 'Every dependency answered',
     schema: { example: { status: 'ok', checks: { postgres: { status: 'ok', latencyMs: 2 } } } },

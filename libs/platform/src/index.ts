@@ -14,3 +14,6 @@ export { MetricsController } from './metrics.controller.js';
 export { DiagnosticsController } from './diagnostics.controller.js';
 export * from './idempotent-write.service.js';
 export * from './queue-names.js';
+export * from './deprecation/deprecation.config.js';
+export * from './deprecation/deprecated.decorator.js';
+export * from './deprecation/deprecation-headers.util.js';

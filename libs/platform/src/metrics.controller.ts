@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '@concord/governance';
 import { type Registry } from '@concord/observability';
 import { METRICS_REGISTRY } from './platform.tokens.js';
@@ -11,6 +11,7 @@ export class MetricsController {
 
   @Get()
   @Public()
+  @ApiOperation({ summary: 'Prometheus metrics', security: [] })
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiProduces('text/plain')
   @ApiOkResponse({ description: 'Prometheus exposition format' })

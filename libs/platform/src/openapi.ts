@@ -2,6 +2,7 @@ import { type INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { ErrorEnvelopeDto } from '@concord/contracts';
 import { type AppDescriptor } from './app-catalog.js';
+import { documentDeprecations } from './deprecation/deprecation.openapi.js';
 
 /** The app's OpenAPI document: every route, its auth scheme and the shared error envelope. */
 export function buildOpenApiDocument(app: INestApplication, descriptor: AppDescriptor): OpenAPIObject {
@@ -26,7 +27,9 @@ export function buildOpenApiDocument(app: INestApplication, descriptor: AppDescr
     },
     'serviceToken',
   );
-  return SwaggerModule.createDocument(app, builder.build(), { extraModels: [ErrorEnvelopeDto] });
+  return documentDeprecations(
+    SwaggerModule.createDocument(app, builder.build(), { extraModels: [ErrorEnvelopeDto] }),
+  );
 }
 
 export function serveOpenApi(app: INestApplication, document: OpenAPIObject): void {

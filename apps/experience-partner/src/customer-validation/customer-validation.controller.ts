@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CustomerV1, CustomerValidationResultDto, ProcessOnboardingClient } from '@concord/contracts';
 import { PartnerAuth } from '@concord/governance';
-import { ApiErrorResponses, DownstreamClients } from '@concord/platform';
+import { ApiErrorResponses, Deprecated, DownstreamClients } from '@concord/platform';
 
 @ApiTags('customers')
 @ApiBearerAuth('apiKey')
@@ -18,6 +18,7 @@ export class CustomerValidationController {
   @Post('validate')
   @HttpCode(200)
   @PartnerAuth('customers:write')
+  @Deprecated('customers-v1', '/v2/customers/validate')
   @ApiOkResponse({ type: CustomerValidationResultDto })
   @ApiErrorResponses(400, 401, 403, 413, 503)
   validate(@Body() customer: CustomerV1): Promise<CustomerValidationResultDto> {

@@ -10,19 +10,12 @@ import {
   Res,
   UseInterceptors,
 } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBearerAuth,
-  ApiBody,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type FastifyReply } from 'fastify';
 import { CustomerV1 } from '@concord/contracts';
 import { type AuthenticatedRequest, PartnerAuth } from '@concord/governance';
-import { ApiErrorResponses } from '@concord/platform';
+import { ApiErrorResponses, Deprecated } from '@concord/platform';
+import { acceptedRegistration, ApiEtagRead, ApiRegistration } from '../common/customer-routes.util.js';
 import { EtagInterceptor } from '../common/etag.interceptor.js';
 import { partnerIdOf } from '../common/partner.util.js';
 import {
@@ -44,12 +37,6 @@ const CONTOSO = {
   address: { line1: 'Hauptstr. 1', city: 'Berlin', postalCode: '10115' },
   website: 'contoso.example.com',
 };
-const ETAG_HEADERS = {
-  ETag: {
-    description: 'Hash of the body; send it back as `If-None-Match` for a 304',
-    schema: { type: 'string' },
-  },
-};
 
 @ApiTags('customers')
 @ApiBearerAuth('apiKey')
@@ -63,22 +50,15 @@ export class CustomersController {
 
   @Post()
   @PartnerAuth('customers:write')
+  @Deprecated('customers-v1', '/v2/customers')
   @ApiOperation({
     summary: 'Register a customer',
     description:
       'Starts its onboarding into CRM, ERP and billing; follow it at `Location`. The same Idempotency-Key ' +
       'with the same body answers the same onboarding; with another body, 422.',
   })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: true,
-    description: '8–255 characters of A–Z a–z 0–9 . _ : -',
-  })
+  @ApiRegistration()
   @ApiBody({ type: CustomerV1, examples: { contoso: { summary: 'A German customer', value: CONTOSO } } })
-  @ApiAcceptedResponse({
-    type: CustomerAcceptedDto,
-    headers: { Location: { description: 'The onboarding to poll', schema: { type: 'string' } } },
-  })
   @ApiErrorResponses(400, 401, 403, 409, 413, 422, 503)
   async register(
     @Req() request: AuthenticatedRequest,
@@ -86,13 +66,15 @@ export class CustomersController {
     @Body() customer: CustomerV1,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CustomerAcceptedDto> {
-    const result = await this.registerCustomer.execute(partnerIdOf(request), key, customer);
-    void reply.status(result.status).header('location', `/v1/onboardings/${result.body.onboardingId}`);
-    return result.body;
+    return acceptedRegistration(
+      reply,
+      await this.registerCustomer.execute(partnerIdOf(request), key, customer),
+    );
   }
 
   @Get()
   @PartnerAuth('customers:read')
+  @Deprecated('customers-v1', '/v2/customers')
   @ApiOperation({
     summary: "The partner's customers",
     description:
@@ -107,13 +89,13 @@ export class CustomersController {
 
   @Get(':id')
   @PartnerAuth('customers:read')
+  @Deprecated('customers-v1', '/v2/customers/:id')
   @UseInterceptors(EtagInterceptor)
   @ApiOperation({
     summary: 'One customer across CRM, ERP and billing',
     description: 'From its latest onboarding. 404 when the customer is not one of this partner.',
   })
-  @ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag of an earlier answer' })
-  @ApiOkResponse({ type: PartnerCustomerDto, headers: ETAG_HEADERS })
+  @ApiEtagRead(PartnerCustomerDto)
   @ApiErrorResponses(400, 401, 403, 404, 503)
   get(
     @Req() request: AuthenticatedRequest,

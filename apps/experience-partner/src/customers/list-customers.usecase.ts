@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ProcessOnboardingClient } from '@concord/contracts';
+import { type PartnerOnboardingPage, ProcessOnboardingClient } from '@concord/contracts';
 import { type CustomerListQueryDto, type CustomerPageDto, DEFAULT_CUSTOMER_PAGE } from './customers.dto.js';
 import { toCustomerSummary } from './partner-view.mapper.js';
 
@@ -9,13 +9,18 @@ export class ListCustomersUseCase {
   constructor(private readonly onboarding: ProcessOnboardingClient) {}
 
   async execute(partnerId: string, query: CustomerListQueryDto): Promise<CustomerPageDto> {
-    const page = await this.onboarding.partnerOnboardings(partnerId, {
-      limit: query.limit ?? DEFAULT_CUSTOMER_PAGE,
-      ...(query.cursor ? { cursor: query.cursor } : {}),
-    });
+    const page = await this.page(partnerId, query);
     return {
       items: page.items.map(toCustomerSummary),
       ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
     };
+  }
+
+  /** The page of onboardings behind a page of customers, for any version's view of them. */
+  page(partnerId: string, query: CustomerListQueryDto): Promise<PartnerOnboardingPage> {
+    return this.onboarding.partnerOnboardings(partnerId, {
+      limit: query.limit ?? DEFAULT_CUSTOMER_PAGE,
+      ...(query.cursor ? { cursor: query.cursor } : {}),
+    });
   }
 }
