@@ -8,6 +8,7 @@ import { ListCustomersUseCase } from './customers/list-customers.usecase.js';
 import { RegisterCustomerUseCase } from './customers/register-customer.usecase.js';
 import { GetOnboardingStatusUseCase } from './onboardings/get-onboarding-status.usecase.js';
 import { OnboardingsController } from './onboardings/onboardings.controller.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { ServiceStatusController } from './service-status/service-status.controller.js';
 
 @Module({
@@ -29,6 +30,9 @@ export class ExperiencePartnerModule {}
 
 export const EXPERIENCE_PARTNER_APP: AppDefinition = {
   name: 'experience-partner',
-  imports: [ExperiencePartnerModule],
+  // Feature modules are listed here directly so the route-policy check sees every controller.
+  imports: [ExperiencePartnerModule, WebhooksModule],
   diagnostics: false,
+  // The partner edge consumes partner events and delivers webhooks.
+  queues: true,
 };

@@ -12,6 +12,7 @@ import { SyncExceptionEntity } from './entities/sync-exception.entity.js';
 import { XrefEntity } from './entities/xref.entity.js';
 import { Foundation1732350000000 } from './migrations/1732350000000-foundation.js';
 import { PartnerFlowIndex1732350100000 } from './migrations/1732350100000-partner-flow-index.js';
+import { PartnerWebhooks1732350400000 } from './migrations/1732350400000-partner-webhooks.js';
 
 export const ENTITIES = [
   XrefEntity,
@@ -27,7 +28,11 @@ export const ENTITIES = [
   ApiCredentialEntity,
 ];
 
-export const MIGRATIONS = [Foundation1732350000000, PartnerFlowIndex1732350100000];
+export const MIGRATIONS = [
+  Foundation1732350000000,
+  PartnerFlowIndex1732350100000,
+  PartnerWebhooks1732350400000,
+];
 
 export interface DataSourceSettings {
   url: string;

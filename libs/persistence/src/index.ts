@@ -16,3 +16,4 @@ export * from './repositories/outbox.repository.js';
 export * from './repositories/idempotency.repository.js';
 export * from './repositories/audit-log.repository.js';
 export { DataSource, type EntityManager } from 'typeorm';
+export * from './repositories/update-rows.util.js';

@@ -1,3 +1,8 @@
+import { ConfigError, integer } from './config-values.util.js';
+import { partnerEdgeConfig, type PartnerEdgeConfig } from './partner-edge.config.js';
+
+export { ConfigError };
+
 import { APPS, type AppDescriptor, type AppName, defaultAppUrl, SANDBOX_PORTS } from './app-catalog.js';
 
 export interface AppConfig {
@@ -27,24 +32,11 @@ export interface AppConfig {
     tokenUrl: string;
   };
   stripe: { /** Secret */ secretKey: string; /** Secret */ webhookSecret: string | undefined };
-}
-
-export class ConfigError extends Error {
-  override name = 'ConfigError';
+  partnerEdge: PartnerEdgeConfig;
 }
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/concord';
 const DEVELOPMENT_TOKEN_SECRET = 'concord-development-service-token-secret';
-
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
-  }
-  return value;
-}
 
 function url(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
   const raw = env[name] || fallback;
@@ -123,5 +115,6 @@ export function loadAppConfig(name: AppName, env: NodeJS.ProcessEnv = process.en
       secretKey: env.STRIPE_SECRET_KEY ?? 'sk_test_concord',
       webhookSecret: env.STRIPE_WEBHOOK_SECRET,
     },
+    partnerEdge: partnerEdgeConfig(env, production),
   };
 }
