@@ -6,3 +6,5 @@ export * from './auth/api-key.util.js';
 export * from './auth/service-token.service.js';
 export * from './auth/credential.store.js';
 export * from './auth/auth.guard.js';
+export * from './auth/partner-admin.types.js';
+export * from './auth/partner-admin.service.js';

@@ -13,6 +13,7 @@ import { XrefEntity } from './entities/xref.entity.js';
 import { Foundation1732350000000 } from './migrations/1732350000000-foundation.js';
 import { PartnerFlowIndex1732350100000 } from './migrations/1732350100000-partner-flow-index.js';
 import { PartnerWebhooks1732350400000 } from './migrations/1732350400000-partner-webhooks.js';
+import { PartnerCredentials1732350410000 } from './migrations/1732350410000-partner-credentials.js';
 
 export const ENTITIES = [
   XrefEntity,
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   Foundation1732350000000,
   PartnerFlowIndex1732350100000,
   PartnerWebhooks1732350400000,
+  PartnerCredentials1732350410000,
 ];
 
 export interface DataSourceSettings {

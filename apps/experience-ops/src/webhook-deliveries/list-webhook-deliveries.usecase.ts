@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { decodeExceptionCursor, encodeExceptionCursor } from '../exceptions/exception-cursor.util.js';
-import { DEFAULT_DELIVERY_PAGE, type WebhookDeliveryQueryDto } from './webhook-delivery-query.dto.js';
+import { DEFAULT_PAGE } from '../common/page-query.dto.js';
+import { type WebhookDeliveryQueryDto } from './webhook-delivery-query.dto.js';
 import { toDeliverySummary } from './webhook-delivery.mapper.js';
 import { WebhookDeliveryReadsRepository } from './webhook-delivery-reads.repository.js';
 import { type WebhookDeliveryPageDto } from './webhook-delivery-views.dto.js';
@@ -11,7 +12,7 @@ export class ListWebhookDeliveriesUseCase {
   constructor(private readonly reads: WebhookDeliveryReadsRepository) {}
 
   async execute(query: WebhookDeliveryQueryDto): Promise<WebhookDeliveryPageDto> {
-    const limit = query.limit ?? DEFAULT_DELIVERY_PAGE;
+    const limit = query.limit ?? DEFAULT_PAGE;
     const rows = await this.reads.list(
       {
         statuses: query.status,

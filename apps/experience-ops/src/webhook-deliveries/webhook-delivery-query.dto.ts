@@ -1,23 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
-  Min,
 } from 'class-validator';
 import { PARTNER_EVENT_TYPES } from '@concord/queues';
+import { PageQueryDto } from '../common/page-query.dto.js';
 
 export const DELIVERY_STATUSES = ['pending', 'retrying', 'delivered', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
-export const DEFAULT_DELIVERY_PAGE = 50;
 
 /** `?status=failed&status=retrying` and `?status=failed,retrying` mean the same. */
 function toList({ value }: { value: unknown }): unknown {
@@ -25,7 +22,7 @@ function toList({ value }: { value: unknown }): unknown {
   return parts.flatMap((part) => (typeof part === 'string' ? part.split(',').filter(Boolean) : [part]));
 }
 
-export class WebhookDeliveryQueryDto {
+export class WebhookDeliveryQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     enum: DELIVERY_STATUSES,
     isArray: true,
@@ -60,20 +57,6 @@ export class WebhookDeliveryQueryDto {
   @MaxLength(64)
   @Matches(/^evt_[0-9a-f]{1,60}$/)
   eventId?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: DEFAULT_DELIVERY_PAGE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page; opaque' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(512)
-  cursor?: string;
 }
 
 export class DeliveryIdParamDto {

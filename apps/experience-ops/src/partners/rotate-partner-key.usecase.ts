@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { type AdminActor, DEFAULT_ROTATION_OVERLAP_SECONDS, PartnerAdminService } from '@concord/governance';
+import { IdempotentWrite } from '@concord/platform';
+import { type RotatedKeyDto, type RotateKeyDto } from './partners.dto.js';
+
+/** Replaces a key once per Idempotency-Key; the new key is in the first answer only. */
+@Injectable()
+export class RotatePartnerKeyUseCase {
+  constructor(
+    private readonly idempotent: IdempotentWrite,
+    private readonly admin: PartnerAdminService,
+  ) {}
+
+  async execute(
+    actor: AdminActor,
+    target: { partnerId: string; keyId: string },
+    key: string | undefined,
+    body: RotateKeyDto,
+  ): Promise<RotatedKeyDto> {
+    let apiKey: string | undefined;
+    const scope = `experience-ops:${actor.id}:rotate:${target.keyId}`;
+    const result = await this.idempotent.run(scope, key, body, async () => {
+      const rotated = await this.admin.rotateKey(
+        target.partnerId,
+        target.keyId,
+        body.overlapSeconds ?? DEFAULT_ROTATION_OVERLAP_SECONDS,
+        actor,
+      );
+      apiKey = rotated.apiKey;
+      return { status: 201, body: { ...rotated.key, previous: rotated.previous } };
+    });
+    return apiKey ? { ...result.body, apiKey } : result.body;
+  }
+}
