@@ -14,6 +14,7 @@ import { Foundation1732350000000 } from './migrations/1732350000000-foundation.j
 import { PartnerFlowIndex1732350100000 } from './migrations/1732350100000-partner-flow-index.js';
 import { PartnerWebhooks1732350400000 } from './migrations/1732350400000-partner-webhooks.js';
 import { PartnerCredentials1732350410000 } from './migrations/1732350410000-partner-credentials.js';
+import { RateLimit1732350420000 } from './migrations/1732350420000-rate-limit.js';
 
 export const ENTITIES = [
   XrefEntity,
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   PartnerFlowIndex1732350100000,
   PartnerWebhooks1732350400000,
   PartnerCredentials1732350410000,
+  RateLimit1732350420000,
 ];
 
 export interface DataSourceSettings {

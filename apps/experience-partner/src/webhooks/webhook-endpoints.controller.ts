@@ -22,9 +22,11 @@ import {
   WebhookEndpointListDto,
 } from './webhook-endpoints.dto.js';
 import { WebhookEndpointsRepository } from './webhook-endpoints.repository.js';
+import { ApiQuotaResponses } from '../quotas/quota-docs.util.js';
 
 @ApiTags('webhooks')
 @ApiBearerAuth('apiKey')
+@ApiQuotaResponses()
 @Controller('v1/webhook-endpoints')
 export class WebhookEndpointsController {
   constructor(
@@ -58,7 +60,7 @@ export class WebhookEndpointsController {
     },
   })
   @ApiCreatedResponse({ type: CreatedWebhookEndpointDto })
-  @ApiErrorResponses(400, 401, 403, 409, 422, 429)
+  @ApiErrorResponses(400, 401, 403, 409, 422)
   create(
     @Req() request: AuthenticatedRequest,
     @Headers('idempotency-key') key: string | undefined,
@@ -74,7 +76,7 @@ export class WebhookEndpointsController {
     description: 'Oldest first; secrets are never shown.',
   })
   @ApiOkResponse({ type: WebhookEndpointListDto })
-  @ApiErrorResponses(401, 403, 429)
+  @ApiErrorResponses(401, 403)
   async list(@Req() request: AuthenticatedRequest): Promise<WebhookEndpointListDto> {
     return { items: (await this.endpoints.list(partnerIdOf(request))).map(toWebhookEndpoint) };
   }
@@ -87,7 +89,7 @@ export class WebhookEndpointsController {
     description: 'No new deliveries go to it; pending retries stop. 404 when it is not one of yours.',
   })
   @ApiNoContentResponse({ description: 'Removed' })
-  @ApiErrorResponses(400, 401, 403, 404, 429)
+  @ApiErrorResponses(400, 401, 403, 404)
   async remove(
     @Req() request: AuthenticatedRequest,
     @Param() params: WebhookEndpointIdParamDto,
