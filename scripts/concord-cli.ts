@@ -15,11 +15,12 @@ const USAGE = `usage:
   npm run concord -- partner issue-key --id <partnerId> --scopes <scope,scope>
   npm run concord -- partner list-keys --id <partnerId>
   npm run concord -- partner rotate-key --id <partnerId> --key-id <keyId> [--overlap-hours 24]
+  npm run concord -- partner issue-client --id <partnerId> --scopes <scope,scope>
   npm run concord -- operator create --name <name> --role viewer|steward|admin
   npm run concord -- operator revoke --id <operatorId>`;
 
 const ROLES: OperatorRole[] = ['viewer', 'steward', 'admin'];
-const KEY_ACTIONS = ['issue-key', 'list-keys', 'rotate-key'];
+const KEY_ACTIONS = ['issue-key', 'list-keys', 'rotate-key', 'issue-client'];
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -77,6 +78,10 @@ async function keyAction(admin: PartnerAdminService, name: string): Promise<Reco
     return { keyId: issued.key.id, apiKey: issued.apiKey, scopes: issued.key.scopes };
   }
   if (name === 'list-keys') return { keys: await admin.listCredentials(values.id) };
+  if (name === 'issue-client') {
+    const issued = await admin.issueOAuthClient(values.id, scopesOf(values.scopes), CLI_ACTOR);
+    return { clientId: issued.clientId, clientSecret: issued.clientSecret, scopes: issued.client.scopes };
+  }
   if (!values['key-id']) fail('partner rotate-key needs --key-id <keyId>');
   const hours = Number(values['overlap-hours'] ?? '24');
   if (!Number.isFinite(hours) || hours < 0 || hours > 720) fail('--overlap-hours must be between 0 and 720');

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { type AdminActor, PartnerAdminService } from '@concord/governance';
 import { IdempotentWrite } from '@concord/platform';
+import { issueOnce } from './issue-once.util.js';
 import { type IssuedKeyDto, type IssueKeyDto } from './partners.dto.js';
 
-/**
- * Issues a key once per Idempotency-Key. The stored answer never holds the key: a replay describes the
- * key issued the first time, without it.
- */
+/** Issues a key once per Idempotency-Key; the key is in the first answer only. */
 @Injectable()
 export class IssuePartnerKeyUseCase {
   constructor(
@@ -20,13 +18,10 @@ export class IssuePartnerKeyUseCase {
     key: string | undefined,
     body: IssueKeyDto,
   ): Promise<IssuedKeyDto> {
-    let apiKey: string | undefined;
     const scope = `experience-ops:${actor.id}:partner-keys:${partnerId}`;
-    const result = await this.idempotent.run(scope, key, body, async () => {
+    return issueOnce(this.idempotent, scope, key, body, async () => {
       const issued = await this.admin.issueKey(partnerId, body.scopes, actor);
-      apiKey = issued.apiKey;
-      return { status: 201, body: issued.key };
+      return { view: issued.key, secrets: { apiKey: issued.apiKey } };
     });
-    return apiKey ? { ...result.body, apiKey } : result.body;
   }
 }

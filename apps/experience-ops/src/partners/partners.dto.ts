@@ -180,3 +180,14 @@ export class CredentialListDto {
   @ApiProperty({ type: [CredentialDto] })
   items!: CredentialDto[];
 }
+
+export class IssuedOAuthClientDto extends CredentialDto {
+  @ApiProperty({ description: 'Send as `client_id` to `POST /oauth/token`', example: 'cci_4f9k2m0a7b1c3d5e' })
+  clientId!: string;
+
+  @ApiPropertyOptional({
+    description: 'Shown in this answer only; absent when the answer is an Idempotency-Key replay',
+    example: 'ccs_3q2Vb8mYw1nE5dJt0sKxZ7pLhRcUaF9gTeW4oI6yN0A',
+  })
+  clientSecret?: string;
+}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type AdminActor, DEFAULT_ROTATION_OVERLAP_SECONDS, PartnerAdminService } from '@concord/governance';
 import { IdempotentWrite } from '@concord/platform';
+import { issueOnce } from './issue-once.util.js';
 import { type RotatedKeyDto, type RotateKeyDto } from './partners.dto.js';
 
 /** Replaces a key once per Idempotency-Key; the new key is in the first answer only. */
@@ -17,18 +18,15 @@ export class RotatePartnerKeyUseCase {
     key: string | undefined,
     body: RotateKeyDto,
   ): Promise<RotatedKeyDto> {
-    let apiKey: string | undefined;
     const scope = `experience-ops:${actor.id}:rotate:${target.keyId}`;
-    const result = await this.idempotent.run(scope, key, body, async () => {
+    return issueOnce(this.idempotent, scope, key, body, async () => {
       const rotated = await this.admin.rotateKey(
         target.partnerId,
         target.keyId,
         body.overlapSeconds ?? DEFAULT_ROTATION_OVERLAP_SECONDS,
         actor,
       );
-      apiKey = rotated.apiKey;
-      return { status: 201, body: { ...rotated.key, previous: rotated.previous } };
+      return { view: { ...rotated.key, previous: rotated.previous }, secrets: { apiKey: rotated.apiKey } };
     });
-    return apiKey ? { ...result.body, apiKey } : result.body;
   }
 }

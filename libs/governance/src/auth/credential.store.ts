@@ -1,6 +1,7 @@
 import { type DataSource, updateRows } from '@concord/persistence';
 import { type ApiKeyKind, generateApiKey, parseApiKey, secretMatches } from './api-key.util.js';
 import { type OperatorRole, type Principal } from './auth-policy.js';
+import { clientSecretPart, isClientId } from './oauth-client.util.js';
 
 export const PARTNER_SCOPES = ['customers:read', 'customers:write'] as const;
 
@@ -75,6 +76,42 @@ export class CredentialStore {
       this.cache.clear();
       return revoked.length;
     });
+  }
+
+  /**
+   * Authenticates an OAuth2 client: its partner and scopes, or undefined for an unknown, revoked or
+   * expired client or a wrong secret. `partnerActive` false means the client is sound but its partner
+   * is suspended.
+   */
+  async verifyClient(
+    clientId: string,
+    clientSecret: string,
+  ): Promise<
+    { credentialId: string; partnerId: string; scopes: string[]; partnerActive: boolean } | undefined
+  > {
+    const secret = clientSecretPart(clientSecret);
+    if (!isClientId(clientId) || !secret) return undefined;
+    const rows: Array<{
+      id: string;
+      principal_id: string;
+      secret_hash: string;
+      scopes: string[];
+      status: string;
+    }> = await this.dataSource.query(
+      `SELECT c.id, c.principal_id, c.secret_hash, c.scopes, p.status FROM api_credential c
+           JOIN partner p ON p.id = c.principal_id
+          WHERE c.prefix = $1 AND c.kind = 'oauth_client' AND c.principal_type = 'partner'
+            AND c.revoked_at IS NULL AND (c.expires_at IS NULL OR c.expires_at > now())`,
+      [clientId],
+    );
+    const row = rows[0];
+    if (!row || !secretMatches(secret, row.secret_hash)) return undefined;
+    return {
+      credentialId: row.id,
+      partnerId: row.principal_id,
+      scopes: row.scopes,
+      partnerActive: row.status === 'active',
+    };
   }
 
   /** Resolves an API key to its principal, or undefined for unknown, revoked or expired keys. */

@@ -3,6 +3,7 @@ import { AuditLogRepository, type DataSource, type EntityManager, updateRows } f
 import { ConcordException } from '../errors/concord.exception.js';
 import { generateApiKey } from './api-key.util.js';
 import { PARTNER_SCOPES } from './credential.store.js';
+import { generateClientCredentials } from './oauth-client.util.js';
 import {
   type AdminActor,
   type CredentialRecord,
@@ -123,6 +124,27 @@ export class PartnerAdminService {
         scopes,
       });
       return issued;
+    });
+  }
+
+  /** An OAuth2 client for the client-credentials grant; its secret is in this answer only. */
+  issueOAuthClient(partnerId: string, scopes: string[], actor: AdminActor) {
+    return this.dataSource.transaction(async (manager) => {
+      await this.lockActivePartner(manager, partnerId);
+      assertPartnerScopes(scopes);
+      const { clientId, clientSecret, secretHash } = generateClientCredentials();
+      const rows: CredentialRecord[] = await manager.query(
+        `INSERT INTO api_credential (principal_type, principal_id, kind, prefix, secret_hash, scopes)
+         VALUES ('partner', $1, 'oauth_client', $2, $3, $4) RETURNING ${CREDENTIAL_COLUMNS}`,
+        [partnerId, clientId, secretHash, scopes],
+      );
+      const client = toCredentialView(rows[0]!);
+      await this.record(manager, actor, 'credential.issue-oauth-client', 'api_credential', client.id, {
+        partnerId,
+        scopes,
+        clientId,
+      });
+      return { clientId, clientSecret, client };
     });
   }
 
