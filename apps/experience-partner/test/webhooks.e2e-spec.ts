@@ -236,6 +236,12 @@ describe('partner webhooks: signed events on onboarding end, retries, resend', (
     });
     assert.equal(delivered.attempts, MAX_ATTEMPTS + 1);
     assert.equal(delivered.lastResponseStatus, 204);
+    const metrics = await (await fetch(`${stack.url('experience-partner')}/metrics`)).text();
+    for (const outcome of ['retrying', 'failed', 'delivered'])
+      assert.match(
+        metrics,
+        new RegExp(`concord_webhook_attempts_total\\{[^}]*outcome="${outcome}"[^}]*\\} [1-9]`),
+      );
     const audit: Array<{ action: string }> = await dataSource.query(
       `SELECT action FROM audit_log WHERE target_type = 'webhook_delivery' AND target_id = $1`,
       [failed.id],

@@ -6,6 +6,7 @@ import { type DeliveryTarget, WebhookDeliveriesRepository } from './webhook-deli
 import { WebhookDeliverySchedulerService } from './webhook-delivery-scheduler.service.js';
 import { WebhookSecretsService } from './webhook-secrets.service.js';
 import { WebhookSenderService } from './webhook-sender.service.js';
+import { WebhookMetrics } from './webhook.metrics.js';
 
 /**
  * One attempt of one delivery. A 2xx ends it; anything else schedules the next attempt as a delayed
@@ -19,6 +20,7 @@ export class DeliverWebhookUseCase {
     private readonly sender: WebhookSenderService,
     private readonly secrets: WebhookSecretsService,
     private readonly scheduler: WebhookDeliverySchedulerService,
+    private readonly metrics: WebhookMetrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -57,6 +59,7 @@ export class DeliverWebhookUseCase {
       ...(status === 'retrying' ? { nextAttemptAt: new Date(Date.now() + delayMs) } : {}),
     });
     if (!recorded) return 'superseded';
+    this.metrics.attempt(status);
     if (status === 'retrying')
       await this.scheduler.schedule(target.id, seq + 1, target.correlationId, delayMs);
     return status;

@@ -9,6 +9,7 @@ import { WebhookEndpointsController } from './webhook-endpoints.controller.js';
 import { WebhookEndpointsRepository } from './webhook-endpoints.repository.js';
 import { WebhookSecretsService } from './webhook-secrets.service.js';
 import { WebhookSenderService } from './webhook-sender.service.js';
+import { WebhookMetrics } from './webhook.metrics.js';
 
 /** Partner webhooks: endpoint registration and signed, retried delivery of partner events. */
 @Module({
@@ -19,6 +20,7 @@ import { WebhookSenderService } from './webhook-sender.service.js';
     RegisterWebhookEndpointUseCase,
     WebhookDeliveriesRepository,
     WebhookSenderService,
+    WebhookMetrics,
     WebhookDeliverySchedulerService,
     FanOutPartnerEventUseCase,
     DeliverWebhookUseCase,
