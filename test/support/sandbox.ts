@@ -43,3 +43,18 @@ export async function sandboxAdmin<T = unknown>(
     throw new Error(`sandbox admin ${method} ${path} answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
 }
+
+/** Makes Business Central refuse the next customer it is asked to create, as a business validation. */
+export function rejectNextErpCustomer(sandbox: RunningSandbox): Promise<unknown> {
+  return sandboxAdmin(sandbox.urls.businessCentral, 'POST', 'faults', {
+    route: 'POST /v2.0/*/customers',
+    status: 400,
+    count: 1,
+    body: {
+      error: {
+        code: 'Application_FieldValidationException',
+        message: 'The field VAT Registration No. of table Customer is blocked for this posting group.',
+      },
+    },
+  });
+}

@@ -9,6 +9,9 @@ import { ListCustomersUseCase } from './customers/list-customers.usecase.js';
 import { RegisterCustomerUseCase } from './customers/register-customer.usecase.js';
 import { GetOnboardingStatusUseCase } from './onboardings/get-onboarding-status.usecase.js';
 import { OnboardingsController } from './onboardings/onboardings.controller.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
+import { OAuthModule } from './oauth/oauth.module.js';
+import { QuotasModule } from './quotas/quotas.module.js';
 import { ServiceStatusController } from './service-status/service-status.controller.js';
 
 @Module({
@@ -31,6 +34,9 @@ export class ExperiencePartnerModule {}
 
 export const EXPERIENCE_PARTNER_APP: AppDefinition = {
   name: 'experience-partner',
-  imports: [ExperiencePartnerModule],
+  // Feature modules are listed here directly so the route-policy check sees every controller.
+  imports: [ExperiencePartnerModule, WebhooksModule, QuotasModule, OAuthModule],
   diagnostics: false,
+  // The partner edge consumes partner events and delivers webhooks.
+  queues: true,
 };

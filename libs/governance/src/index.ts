@@ -8,3 +8,7 @@ export * from './auth/credential.store.js';
 export * from './auth/auth.guard.js';
 export * from './ownership/ownership.matrix.js';
 export * from './ownership/ownership.evaluator.js';
+export * from './auth/partner-admin.types.js';
+export * from './auth/partner-admin.service.js';
+export * from './auth/partner-token.service.js';
+export * from './auth/oauth-client.util.js';

@@ -30,6 +30,8 @@ export const REDACTED_PATHS = [
   'config.businessCentral.clientSecret',
   'config.stripe.secretKey',
   'config.stripe.webhookSecret',
+  'config.partnerEdge.webhookSecretKey',
+  'config.partnerEdge.tokenSecret',
 ];
 
 export interface LoggerSettings {

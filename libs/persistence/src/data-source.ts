@@ -16,6 +16,9 @@ import { PartnerFlowIndex1732350100000 } from './migrations/1732350100000-partne
 import { CanonicalCustomer1732350150000 } from './migrations/1732350150000-canonical-customer.js';
 import { ChangeConsumer1732350300000 } from './migrations/1732350300000-change-consumer.js';
 import { FinanceDimensionRule1732350200000 } from './migrations/1732350200000-finance-dimension-rule.js';
+import { PartnerWebhooks1732350400000 } from './migrations/1732350400000-partner-webhooks.js';
+import { PartnerCredentials1732350410000 } from './migrations/1732350410000-partner-credentials.js';
+import { RateLimit1732350420000 } from './migrations/1732350420000-rate-limit.js';
 
 export const ENTITIES = [
   XrefEntity,
@@ -38,6 +41,9 @@ export const MIGRATIONS = [
   CanonicalCustomer1732350150000,
   ChangeConsumer1732350300000,
   FinanceDimensionRule1732350200000,
+  PartnerWebhooks1732350400000,
+  PartnerCredentials1732350410000,
+  RateLimit1732350420000,
 ];
 
 export interface DataSourceSettings {

@@ -18,3 +18,4 @@ export * from './repositories/idempotency.repository.js';
 export * from './repositories/audit-log.repository.js';
 export * from './repositories/customer.repository.js';
 export { DataSource, type EntityManager } from 'typeorm';
+export * from './repositories/update-rows.util.js';

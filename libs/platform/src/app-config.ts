@@ -1,3 +1,8 @@
+import { ConfigError, integer } from './config-values.util.js';
+import { partnerEdgeConfig, type PartnerEdgeConfig } from './partner-edge.config.js';
+
+export { ConfigError };
+
 import { APPS, type AppDescriptor, type AppName, defaultAppUrl, SANDBOX_PORTS } from './app-catalog.js';
 import { type DeprecationSchedule, loadDeprecationSchedule } from './deprecation/deprecation.config.js';
 
@@ -34,6 +39,7 @@ export interface AppConfig {
   onboardingTriggers: OnboardingTriggersConfig;
   /** Dates announced on superseded API versions. */
   deprecations: DeprecationSchedule;
+  partnerEdge: PartnerEdgeConfig;
 }
 
 export interface OnboardingTriggersConfig {
@@ -54,22 +60,8 @@ export interface AccessLogConfig {
   slowMs: number;
 }
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/concord';
 const DEVELOPMENT_TOKEN_SECRET = 'concord-development-service-token-secret';
-
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
-  }
-  return value;
-}
 
 function fraction(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -181,5 +173,6 @@ export function loadAppConfig(name: AppName, env: NodeJS.ProcessEnv = process.en
       stewardRetryPollMs: integer(env, 'STEWARD_RETRY_POLL_MS', 5000, 0, 3_600_000),
     },
     deprecations: loadDeprecationSchedule(env),
+    partnerEdge: partnerEdgeConfig(env, production),
   };
 }

@@ -17,3 +17,4 @@ export * from './queue-names.js';
 export * from './deprecation/deprecation.config.js';
 export * from './deprecation/deprecated.decorator.js';
 export * from './deprecation/deprecation-headers.util.js';
+export * from './partner-edge.config.js';

@@ -5,6 +5,7 @@ import {
   createValidationPipe,
   CredentialStore,
   ErrorEnvelopeFilter,
+  PartnerTokenService,
   ServiceTokenIssuer,
   ServiceTokenVerifier,
 } from '@concord/governance';
@@ -47,6 +48,10 @@ export class PlatformModule {
   static forRuntime(runtime: PlatformRuntime): DynamicModule {
     const { config, logger, registry, dataSource, queues } = runtime;
     const issuer = new ServiceTokenIssuer({ secret: config.serviceTokenSecret, app: config.app.name });
+    const partnerTokens = new PartnerTokenService(
+      config.partnerEdge.tokenSecret,
+      config.partnerEdge.tokenTtlSeconds,
+    );
     const providers: Provider[] = [
       { provide: APP_CONFIG, useValue: config },
       { provide: LOGGER, useValue: logger },
@@ -55,6 +60,7 @@ export class PlatformModule {
       { provide: VENDOR_CHECKS, useValue: runtime.vendorChecks },
       { provide: DataSource, useValue: dataSource },
       { provide: ServiceTokenIssuer, useValue: issuer },
+      { provide: PartnerTokenService, useValue: partnerTokens },
       {
         provide: ServiceTokenVerifier,
         useValue: new ServiceTokenVerifier(config.serviceTokenSecret, config.app.layer),
@@ -69,7 +75,7 @@ export class PlatformModule {
       {
         provide: APP_GUARD,
         useFactory: (reflector: Reflector, verifier: ServiceTokenVerifier, credentials: CredentialStore) =>
-          new AuthGuard(reflector, verifier, credentials, config.app.layer),
+          new AuthGuard(reflector, verifier, credentials, config.app.layer, partnerTokens),
         inject: [Reflector, ServiceTokenVerifier, CredentialStore],
       },
       DependencyReporter,

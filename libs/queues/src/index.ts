@@ -6,3 +6,4 @@ export * from './queue-producer.js';
 export * from './queue-worker.js';
 export * from './outbox-relay.js';
 export * from './queue-metrics.js';
+export * from './partner-event-jobs.js';

@@ -7,6 +7,10 @@ export const QueueName = {
   Reconciliation: 'reconciliation',
   Notifications: 'notifications',
   Maintenance: 'maintenance',
+  /** Business events a partner may subscribe to, fanned out to its webhook endpoints. */
+  PartnerEvents: 'partner-events',
+  /** One job per webhook delivery attempt. */
+  WebhookDeliveries: 'webhook-deliveries',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 

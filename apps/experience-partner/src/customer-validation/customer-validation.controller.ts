@@ -3,9 +3,11 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CustomerV1, CustomerValidationResultDto, ProcessOnboardingClient } from '@concord/contracts';
 import { PartnerAuth } from '@concord/governance';
 import { ApiErrorResponses, Deprecated, DownstreamClients } from '@concord/platform';
+import { ApiQuotaResponses } from '../quotas/quota-docs.util.js';
 
 @ApiTags('customers')
 @ApiBearerAuth('apiKey')
+@ApiQuotaResponses()
 @Controller('v1/customers')
 export class CustomerValidationController {
   private readonly onboarding: ProcessOnboardingClient;

@@ -28,6 +28,7 @@ import {
 import { GetCustomerUseCase } from './get-customer.usecase.js';
 import { ListCustomersUseCase } from './list-customers.usecase.js';
 import { RegisterCustomerUseCase } from './register-customer.usecase.js';
+import { ApiQuotaResponses } from '../quotas/quota-docs.util.js';
 
 const CONTOSO = {
   name: 'Contoso GmbH',
@@ -40,6 +41,7 @@ const CONTOSO = {
 
 @ApiTags('customers')
 @ApiBearerAuth('apiKey')
+@ApiQuotaResponses()
 @Controller('v1/customers')
 export class CustomersController {
   constructor(

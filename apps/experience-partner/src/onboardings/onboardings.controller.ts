@@ -6,9 +6,11 @@ import { EtagInterceptor } from '../common/etag.interceptor.js';
 import { partnerIdOf } from '../common/partner.util.js';
 import { GetOnboardingStatusUseCase } from './get-onboarding-status.usecase.js';
 import { OnboardingIdParamDto, OnboardingStatusDto } from './onboarding-status.dto.js';
+import { ApiQuotaResponses } from '../quotas/quota-docs.util.js';
 
 @ApiTags('onboardings')
 @ApiBearerAuth('apiKey')
+@ApiQuotaResponses()
 @Controller('v1/onboardings')
 export class OnboardingsController {
   constructor(private readonly getOnboardingStatus: GetOnboardingStatusUseCase) {}

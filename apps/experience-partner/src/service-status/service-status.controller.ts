@@ -4,6 +4,7 @@ import { type DependencyStatus } from '@concord/contracts';
 import { PartnerAuth } from '@concord/governance';
 import { ApiErrorResponses, DependencyReporter } from '@concord/platform';
 import { ServiceStatusDto } from './service-status.dto.js';
+import { ApiQuotaResponses } from '../quotas/quota-docs.util.js';
 
 const STATUS_WORDS: Record<DependencyStatus, ServiceStatusDto['status']> = {
   ok: 'operational',
@@ -13,6 +14,7 @@ const STATUS_WORDS: Record<DependencyStatus, ServiceStatusDto['status']> = {
 
 @ApiTags('status')
 @ApiBearerAuth('apiKey')
+@ApiQuotaResponses()
 @Controller('v1/status')
 export class ServiceStatusController {
   constructor(private readonly reporter: DependencyReporter) {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from '@concord/persistence';
+import { PartnerEventsService } from './partner-events.service.js';
 import { FLOW_KIND, type FlowState, type StepName, type StepOutcome } from './onboarding-steps.js';
 
 /** What a flow was started with; `customer` is the request as received, validated by the saga. */
@@ -34,7 +35,10 @@ const FLOW_COLUMNS = `id, entity_id AS "concordId", state, partner_id AS "partne
 /** The `flow` and `flow_step` rows of onboarding sagas. */
 @Injectable()
 export class OnboardingFlowRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly partnerEvents: PartnerEventsService,
+  ) {}
 
   async create(
     manager: EntityManager,
@@ -79,11 +83,17 @@ export class OnboardingFlowRepository {
     return (await this.steps(flowId)).find((step) => step.name === name);
   }
 
+  /** Changes the state; a partner flow's terminal state writes its partner event in the same transaction. */
   async setState(flowId: string, state: FlowState, manager?: EntityManager): Promise<void> {
-    await (manager ?? this.dataSource.manager).query(
-      `UPDATE flow SET state = $2, version = version + 1, updated_at = now() WHERE id = $1 AND state <> $2`,
-      [flowId, state],
-    );
+    const apply = async (tx: EntityManager): Promise<void> => {
+      await tx.query(
+        `UPDATE flow SET state = $2, version = version + 1, updated_at = now() WHERE id = $1 AND state <> $2`,
+        [flowId, state],
+      );
+      await this.partnerEvents.onFlowState(tx, flowId, state);
+    };
+    if (manager) return apply(manager);
+    await this.dataSource.transaction(apply);
   }
 
   /**

@@ -22,6 +22,7 @@ import { OnboardingRejectionService } from './onboarding-rejection.service.js';
 import { OnboardingStepsService } from './onboarding-steps.service.js';
 import { GetPartnerOnboardingUseCase } from './get-partner-onboarding.usecase.js';
 import { ListPartnerOnboardingsUseCase } from './list-partner-onboardings.usecase.js';
+import { PartnerEventsService } from './partner-events.service.js';
 import { PartnerFlowRepository } from './partner-flow.repository.js';
 import { PartnerOnboardingsController } from './partner-onboardings.controller.js';
 import { RunOnboardingStepUseCase } from './run-onboarding-step.usecase.js';
@@ -48,6 +49,7 @@ import { SYSTEM_CLIENT_PROVIDERS } from './system-clients.providers.js';
     OnboardingMetrics,
     OnboardingStepsService,
     OnboardingRejectionService,
+    PartnerEventsService,
     RunOnboardingStepUseCase,
     OnboardingWorker,
     StartOnboardingUseCase,

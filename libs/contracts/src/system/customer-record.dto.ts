@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsEnum, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { CustomerV1, SyncStatus } from '../customer/v1/customer.dto.js';
 
 /** A customer as one system holds it: the canonical fields plus that system's identity and version. */

@@ -6,6 +6,7 @@ import { ConcordException } from '../errors/concord.exception.js';
 import { parseApiKey } from './api-key.util.js';
 import { AUTH_POLICY, type AuthPolicy, type Layer, type Principal, ROLE_RANK } from './auth-policy.js';
 import { type CredentialStore } from './credential.store.js';
+import { type PartnerTokenService } from './partner-token.service.js';
 import { looksLikeJwt, type ServiceTokenVerifier } from './service-token.service.js';
 
 type ConcretePolicy = Exclude<AuthPolicy, { kind: 'public' } | { kind: 'internal' }>;
@@ -33,6 +34,7 @@ export class AuthGuard implements CanActivate {
     private readonly verifier: ServiceTokenVerifier,
     private readonly credentials: CredentialStore,
     private readonly layer: Layer,
+    private readonly partnerTokens?: PartnerTokenService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -76,9 +78,12 @@ export class AuthGuard implements CanActivate {
         return { kind: 'service', issuer };
       }
       case 'partner': {
-        if (!apiKey) throw unauthenticated('Invalid credentials');
-        const principal = await this.credentials.verify(token);
-        if (!principal) throw unauthenticated('Invalid or revoked API key');
+        // An API key, or an access token of the client-credentials grant.
+        if (!apiKey && !looksLikeJwt(token)) throw unauthenticated('Invalid credentials');
+        const principal = apiKey
+          ? await this.credentials.verify(token)
+          : await this.partnerTokens?.verify(token);
+        if (!principal) throw unauthenticated('Invalid, revoked or expired credentials');
         if (principal.kind !== 'partner') throw forbidden('This API is for partner credentials');
         const missing = policy.scopes.filter((scope) => !principal.scopes.includes(scope));
         if (missing.length > 0) throw forbidden(`Missing scope: ${missing.join(', ')}`);

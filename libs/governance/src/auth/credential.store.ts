@@ -1,11 +1,13 @@
-import { type DataSource } from '@concord/persistence';
+import { type DataSource, updateRows } from '@concord/persistence';
 import { type ApiKeyKind, generateApiKey, parseApiKey, secretMatches } from './api-key.util.js';
 import { type OperatorRole, type Principal } from './auth-policy.js';
+import { clientSecretPart, isClientId } from './oauth-client.util.js';
 
 export const PARTNER_SCOPES = ['customers:read', 'customers:write'] as const;
 
 interface CredentialRow {
   id: string;
+  expires_at: Date | null;
   principal_type: ApiKeyKind;
   principal_id: string;
   secret_hash: string;
@@ -59,12 +61,14 @@ export class CredentialStore {
   async revokePrincipal(kind: ApiKeyKind, principalId: string): Promise<number> {
     const table = kind === 'partner' ? 'partner' : 'operator';
     return this.dataSource.transaction(async (manager) => {
-      const found: unknown[] = await manager.query(
+      const found = await updateRows(
+        manager,
         `UPDATE ${table} SET status = 'suspended' WHERE id = $1 RETURNING id`,
         [principalId],
       );
       if (found.length === 0) throw new Error(`no ${kind} with id ${principalId}`);
-      const revoked: unknown[] = await manager.query(
+      const revoked = await updateRows(
+        manager,
         `UPDATE api_credential SET revoked_at = now()
           WHERE principal_type = $1 AND principal_id = $2 AND revoked_at IS NULL RETURNING id`,
         [kind, principalId],
@@ -74,41 +78,82 @@ export class CredentialStore {
     });
   }
 
+  /**
+   * Authenticates an OAuth2 client: its partner and scopes, or undefined for an unknown, revoked or
+   * expired client or a wrong secret. `partnerActive` false means the client is sound but its partner
+   * is suspended.
+   */
+  async verifyClient(
+    clientId: string,
+    clientSecret: string,
+  ): Promise<
+    { credentialId: string; partnerId: string; scopes: string[]; partnerActive: boolean } | undefined
+  > {
+    const secret = clientSecretPart(clientSecret);
+    if (!isClientId(clientId) || !secret) return undefined;
+    const rows: Array<{
+      id: string;
+      principal_id: string;
+      secret_hash: string;
+      scopes: string[];
+      status: string;
+    }> = await this.dataSource.query(
+      `SELECT c.id, c.principal_id, c.secret_hash, c.scopes, p.status FROM api_credential c
+           JOIN partner p ON p.id = c.principal_id
+          WHERE c.prefix = $1 AND c.kind = 'oauth_client' AND c.principal_type = 'partner'
+            AND c.revoked_at IS NULL AND (c.expires_at IS NULL OR c.expires_at > now())`,
+      [clientId],
+    );
+    const row = rows[0];
+    if (!row || !secretMatches(secret, row.secret_hash)) return undefined;
+    return {
+      credentialId: row.id,
+      partnerId: row.principal_id,
+      scopes: row.scopes,
+      partnerActive: row.status === 'active',
+    };
+  }
+
   /** Resolves an API key to its principal, or undefined for unknown, revoked or expired keys. */
   async verify(apiKey: string): Promise<Principal | undefined> {
     const now = Date.now();
     const cached = this.cache.get(apiKey);
     if (cached && cached.until > now) return cached.principal;
-    const principal = await this.lookup(apiKey);
+    const { principal, expiresAt } = await this.lookup(apiKey);
     if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(apiKey, { principal, until: now + this.cacheMs });
+    // A key rotated out stops at its expiry, not up to `cacheMs` later.
+    this.cache.set(apiKey, {
+      principal,
+      until: Math.min(now + this.cacheMs, expiresAt?.getTime() ?? Infinity),
+    });
     return principal;
   }
 
-  private async lookup(apiKey: string): Promise<Principal | undefined> {
+  private async lookup(apiKey: string): Promise<{ principal?: Principal; expiresAt?: Date | null }> {
     const parsed = parseApiKey(apiKey);
-    if (!parsed) return undefined;
+    if (!parsed) return {};
     const rows: CredentialRow[] = await this.dataSource.query(
-      `SELECT c.id, c.principal_type, c.principal_id, c.secret_hash, c.scopes, o.role
+      `SELECT c.id, c.expires_at, c.principal_type, c.principal_id, c.secret_hash, c.scopes, o.role
          FROM api_credential c
          LEFT JOIN partner p ON c.principal_type = 'partner' AND p.id = c.principal_id
          LEFT JOIN operator o ON c.principal_type = 'operator' AND o.id = c.principal_id
-        WHERE c.prefix = $1 AND c.revoked_at IS NULL AND (c.expires_at IS NULL OR c.expires_at > now())
+        WHERE c.prefix = $1 AND c.kind = 'api_key' AND c.revoked_at IS NULL AND (c.expires_at IS NULL OR c.expires_at > now())
           AND coalesce(p.status, o.status) = 'active'`,
       [parsed.prefix],
     );
     const row = rows[0];
     if (!row || row.principal_type !== parsed.kind || !secretMatches(parsed.secret, row.secret_hash))
-      return undefined;
-    if (row.principal_type === 'partner') {
-      return { kind: 'partner', partnerId: row.principal_id, credentialId: row.id, scopes: row.scopes };
-    }
-    return {
-      kind: 'operator',
-      operatorId: row.principal_id,
-      credentialId: row.id,
-      role: row.role ?? 'viewer',
-    };
+      return {};
+    const principal: Principal =
+      row.principal_type === 'partner'
+        ? { kind: 'partner', partnerId: row.principal_id, credentialId: row.id, scopes: row.scopes }
+        : {
+            kind: 'operator',
+            operatorId: row.principal_id,
+            credentialId: row.id,
+            role: row.role ?? 'viewer',
+          };
+    return { principal, expiresAt: row.expires_at };
   }
 
   private async insertKey(
