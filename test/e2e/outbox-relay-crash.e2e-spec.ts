@@ -10,17 +10,24 @@ import {
   SyncExceptionRepository,
 } from '@concord/persistence';
 import { QueueRuntime, startQueueWorker } from '@concord/queues';
-import { testDatabaseUrl, testRedisUrl, uniqueId, waitFor } from '@concord/testing';
+import { testRedisUrl, uniqueId, waitFor } from '@concord/testing';
+import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.js';
 
 const childScript = fileURLToPath(new URL('../support/relay-child.js', import.meta.url));
 
 function runRelayProcess(
+  databaseUrl: string,
   queue: string,
   crashAfterPublish: boolean,
 ): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [childScript], {
-      env: { ...process.env, RELAY_QUEUE: queue, RELAY_CRASH_AFTER_PUBLISH: crashAfterPublish ? '1' : '0' },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        RELAY_QUEUE: queue,
+        RELAY_CRASH_AFTER_PUBLISH: crashAfterPublish ? '1' : '0',
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let output = '';
@@ -30,20 +37,24 @@ function runRelayProcess(
   });
 }
 
+// Its own database: a relay drains every outbox row it sees, so another test's app would relay these.
 describe('outbox relay survives being killed', () => {
+  let database: ScratchDatabase;
   let dataSource: DataSource;
   let runtime: QueueRuntime;
   let outbox: OutboxRepository;
 
   before(async () => {
-    dataSource = await connectDatabase({ url: testDatabaseUrl(), appName: 'outbox-e2e', poolSize: 4 });
-    runtime = await QueueRuntime.connect({ databaseUrl: testDatabaseUrl(), redisUrl: testRedisUrl() });
+    database = await createScratchDatabase();
+    dataSource = await connectDatabase({ url: database.url, appName: 'outbox-e2e', poolSize: 4 });
+    runtime = await QueueRuntime.connect({ databaseUrl: database.url, redisUrl: testRedisUrl() });
     outbox = new OutboxRepository(dataSource);
   });
 
   after(async () => {
     await runtime.close();
     await dataSource.destroy();
+    await database.drop();
   });
 
   it('turns every committed row into exactly one job, in order, across a SIGKILL between enqueue and mark', async () => {
@@ -75,7 +86,7 @@ describe('outbox relay survives being killed', () => {
       }),
     );
 
-    const crashed = await runRelayProcess(queue, true);
+    const crashed = await runRelayProcess(database.url, queue, true);
     assert.equal(crashed.signal, 'SIGKILL');
     assert.match(crashed.output, /published/);
     const pending: Array<{ count: string }> = await dataSource.query(
@@ -84,7 +95,7 @@ describe('outbox relay survives being killed', () => {
     );
     assert.equal(Number(pending[0]?.count), 3, 'the killed relay marked nothing');
 
-    const restarted = await runRelayProcess(queue, false);
+    const restarted = await runRelayProcess(database.url, queue, false);
     assert.equal(restarted.code, 0);
     assert.match(restarted.output, /drained/);
 
@@ -119,7 +130,7 @@ describe('outbox relay survives being killed', () => {
         },
       ]),
     );
-    const relayed = await runRelayProcess(queue, false);
+    const relayed = await runRelayProcess(database.url, queue, false);
     assert.equal(relayed.code, 0);
     const job = await runtime.queue(queue).getJobs(['waiting', 'active', 'completed']);
     assert.equal(job.length, 1);

@@ -63,6 +63,7 @@ describe('fuzzing every experience operation from its OpenAPI schemas', () => {
       for (const operation of fuzzable) {
         it(`${operation.label}: never a 500, errors in the envelope with field paths`, async () => {
           const key = app === 'experience-ops' ? experience.keys.operator : experience.keys.partnerA;
+          const oauthErrors = JSON.stringify(operation.spec.responses['400'] ?? {}).includes('OAuthErrorDto');
           const pathValue = fc.oneof(
             fc.uuid(),
             fc.constantFrom(...realIds),
@@ -96,6 +97,11 @@ describe('fuzzing every experience operation from its OpenAPI schemas', () => {
                 `${operation.label} ${url} answered ${response.status}`,
               );
               if (response.status === 304) return;
+              if (oauthErrors) {
+                // RFC 6749 §5.2: the token endpoint answers its own error shape, not the envelope.
+                const body = (await response.json()) as { error?: unknown };
+                return assert.equal(typeof body.error, 'string', `${operation.label}: no RFC 6749 error`);
+              }
               const text = await assertErrorEnvelope(response, response.status, undefined, operation.label);
               const { error } = JSON.parse(text) as Envelope;
               if ([400, 422].includes(response.status) && FIELD_CODES.has(error.code)) {

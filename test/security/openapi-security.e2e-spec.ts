@@ -29,11 +29,25 @@ function bodyFor(operation: Operation): string | undefined {
 
 describe('security of every experience operation, from the OpenAPI documents', () => {
   let experience: ExperienceStack;
-  const partnerA = { customerId: '', onboardingId: '', name: uniqueId('Partner A Secret GmbH ') };
+  const partnerA = {
+    customerId: '',
+    onboardingId: '',
+    webhookEndpointId: '',
+    name: uniqueId('Partner A Secret GmbH '),
+  };
 
   before(async () => {
     experience = await bootExperienceStack({ BODY_LIMIT_BYTES: String(BODY_LIMIT) });
     Object.assign(partnerA, await experience.registerCustomer(experience.keys.partnerA, partnerA.name));
+    const endpoint = await experience.call('experience-partner', 'POST', '/v1/webhook-endpoints', {
+      key: experience.keys.partnerA,
+      body: JSON.stringify({
+        url: 'https://portal-a.example.com/hooks',
+        eventTypes: ['customer.onboarding.completed'],
+      }),
+    });
+    assert.equal(endpoint.status, 201);
+    partnerA.webhookEndpointId = ((await endpoint.json()) as { id: string }).id;
   });
   after(() => experience.close());
 
@@ -58,7 +72,11 @@ describe('security of every experience operation, from the OpenAPI documents', (
       for (const operation of operations.filter(isPublic)) {
         it(`${operation.label} is public and answers without credentials`, async () => {
           const response = await experience.call(app, operation.method, randomPath(operation));
-          assert.equal(response.status, 200);
+          if (operation.spec.requestBody) {
+            // A public write (the OAuth2 token endpoint) judges the body; the guard never refuses it.
+            const body = (await response.json()) as { error?: { code?: string } };
+            assert.notEqual(body.error?.code, 'UNAUTHENTICATED', operation.label);
+          } else assert.equal(response.status, 200);
         });
       }
 
@@ -102,21 +120,22 @@ describe('security of every experience operation, from the OpenAPI documents', (
       for (const operation of secured.filter((candidate) => parametersOf(candidate, 'path').length > 0)) {
         it(`${operation.label}: partner B gets 404 for partner A's IDs, never A's data`, async () => {
           const body = bodyFor(operation);
-          const ids = [partnerA.customerId, partnerA.onboardingId];
+          const ids = [partnerA.customerId, partnerA.onboardingId, partnerA.webhookEndpointId];
           let ownerSaw = 0;
           for (const id of ids) {
             const path = fillPath(operation.path, () => id);
             const init = body === undefined ? {} : { body };
-            const owner = await experience.call(app, operation.method, path, {
-              key: experience.keys.partnerA,
-              ...init,
-            });
-            if (owner.ok) ownerSaw += 1;
+            // Partner B first: a DELETE by the owner would leave B a 404 that proves nothing.
             const other = await experience.call(app, operation.method, path, {
               key: experience.keys.partnerB,
               ...init,
             });
             const text = await assertErrorEnvelope(other, 404, 'NOT_FOUND', `${operation.label} ${id}`);
+            const owner = await experience.call(app, operation.method, path, {
+              key: experience.keys.partnerA,
+              ...init,
+            });
+            if (owner.ok) ownerSaw += 1;
             assert.ok(!text.includes(partnerA.name), `${operation.label} leaked partner A's customer`);
             for (const leaked of ids.filter((candidate) => candidate !== id))
               assert.ok(!text.includes(leaked), `${operation.label} leaked another ID of partner A`);
@@ -136,7 +155,12 @@ describe('security of every experience operation, from the OpenAPI documents', (
           });
           const text = await response.text();
           assert.equal(response.status, 200, text);
-          for (const secret of [partnerA.name, partnerA.customerId, partnerA.onboardingId])
+          for (const secret of [
+            partnerA.name,
+            partnerA.customerId,
+            partnerA.onboardingId,
+            partnerA.webhookEndpointId,
+          ])
             assert.ok(!text.includes(secret), `${operation.label} leaked ${secret}`);
           const own = await experience.call(app, 'GET', operation.path, { key: experience.keys.partnerA });
           assert.equal(own.status, 200);

@@ -1,6 +1,6 @@
 import { CredentialStore } from '@concord/governance';
 import { connectDatabase } from '@concord/persistence';
-import { testDatabaseUrl, uniqueId, waitFor } from '@concord/testing';
+import { germanVatId, testDatabaseUrl, uniqueId, waitFor } from '@concord/testing';
 import { EXPERIENCE_OPS_APP } from '../../apps/experience-ops/src/experience-ops.module.js';
 import { EXPERIENCE_PARTNER_APP } from '../../apps/experience-partner/src/experience-partner.module.js';
 import { PROCESS_ACTIVATION_APP } from '../../apps/process-activation/src/process-activation.module.js';
@@ -47,7 +47,8 @@ export async function bootExperienceStack(env: NodeJS.ProcessEnv = {}): Promise<
       EXPERIENCE_PARTNER_APP,
       EXPERIENCE_OPS_APP,
     ],
-    { ...sandboxEnv(sandbox), ...env },
+    // Quotas have their own tests; generated suites send more than a partner's default per second.
+    { ...sandboxEnv(sandbox), PARTNER_RATE_LIMIT: '1000000', ...env },
   ).catch(async (error: unknown) => {
     await sandbox.close();
     throw error;
@@ -84,7 +85,8 @@ export async function bootExperienceStack(env: NodeJS.ProcessEnv = {}): Promise<
     bodyLimitBytes: stack.apps.get('experience-partner')?.config.bodyLimitBytes ?? 0,
     call,
     async registerCustomer(key, name) {
-      const customer = { name, country: 'DE', taxId: 'DE136695976', currency: 'EUR' };
+      // Its own tax ID: the match step links customers that share one.
+      const customer = { name, country: 'DE', taxId: germanVatId(name), currency: 'EUR' };
       const response = await call('experience-partner', 'POST', '/v1/customers', {
         key,
         body: JSON.stringify(customer),

@@ -25,10 +25,13 @@ function localFormat(phone: string): string {
   return `0${area} ${number}`;
 }
 
-/** Swaps two letters inside the first word, the typo a person makes typing a name again. */
+/** Swaps two different neighbouring letters inside the first word, the typo of a name typed again. */
 function typo(name: string): string {
-  const at = Math.min(3, name.indexOf(' ') - 2);
-  return at > 0 ? name.slice(0, at) + name[at + 1] + name[at] + name.slice(at + 2) : name;
+  const end = name.indexOf(' ');
+  for (let at = 2; at + 1 < end; at++) {
+    if (name[at] !== name[at + 1]) return name.slice(0, at) + name[at + 1] + name[at] + name.slice(at + 2);
+  }
+  return `${name.slice(0, end)}e${name.slice(end)}`;
 }
 
 /** Near-duplicates the way they arrive in a CRM: a typo, a spelled-out suffix, another phone format. */

@@ -3,7 +3,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { CredentialStore } from '@concord/governance';
 import { connectDatabase, type DataSource } from '@concord/persistence';
-import { testDatabaseUrl, uniqueId, waitFor } from '@concord/testing';
+import { germanVatId, testDatabaseUrl, uniqueId, waitFor } from '@concord/testing';
 import {
   rejectNextErpCustomer,
   type RunningSandbox,
@@ -48,10 +48,11 @@ interface Delivery {
 
 const MAX_ATTEMPTS = 3;
 const BOTH_EVENTS = ['customer.onboarding.completed', 'customer.onboarding.rejected'];
+// Each customer its own tax ID: the match step links customers that share one.
 const customer = (name: string) => ({
   name,
   country: 'DE',
-  taxId: 'DE136695976',
+  taxId: germanVatId(name),
   currency: 'EUR',
   address: { line1: 'Hauptstr. 1', city: 'Berlin', postalCode: '10115' },
 });

@@ -65,6 +65,8 @@ export class OAuthController {
   @Public()
   @ApiOperation({
     summary: 'Get an access token (OAuth2 client credentials)',
+    // No bearer token: the client authenticates with its own credentials, checked by the route.
+    security: [],
     description:
       'RFC 6749 §4.4. Authenticate with HTTP Basic or `client_id`/`client_secret` in the form; the token ' +
       'is accepted like an API key with the granted scopes until it expires. Errors follow RFC 6749 §5.2.',
