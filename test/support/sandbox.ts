@@ -38,3 +38,18 @@ export async function sandboxAdmin<T = unknown>(
     throw new Error(`sandbox admin ${method} ${path} answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
 }
+
+/** A Business Central sandbox access token, for tests that set up records through the vendor API. */
+export async function businessCentralToken(baseUrl: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/concord/oauth2/v2.0/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: 'concord',
+      client_secret: 'concord-secret',
+      scope: 'https://api.businesscentral.dynamics.com/.default',
+    }),
+  });
+  return ((await response.json()) as { access_token: string }).access_token;
+}

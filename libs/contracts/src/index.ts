@@ -26,3 +26,6 @@ export * from './clients/system-crm.client.js';
 export * from './clients/system-erp.client.js';
 export * from './clients/system-billing.client.js';
 export * from './system/batch.dto.js';
+export * from './sales/v1/sales-order.dto.js';
+export * from './sales/v1/sales-invoice.dto.js';
+export * from './system/changes-query.dto.js';

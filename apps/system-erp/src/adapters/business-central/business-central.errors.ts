@@ -64,6 +64,39 @@ export const ITEM_PATHS: FieldPathMap = {
   ],
 };
 
+/** Sales header fields, or with `line` the fields of that line, → canonical sales order paths. */
+export function SALES_PATHS(line?: number): FieldPathMap {
+  if (line === undefined) {
+    return {
+      fields: {
+        externalDocumentNumber: 'reference',
+        customerId: 'customerExternalId',
+        currencyCode: 'currency',
+        orderDate: 'orderDate',
+      },
+      captions: [
+        [/Customer/i, 'customerExternalId'],
+        [/Currency/i, 'currency'],
+        [/External Document No\./i, 'reference'],
+      ],
+    };
+  }
+  const at = `lines[${line}]`;
+  return {
+    fields: {
+      lineObjectNumber: `${at}.sku`,
+      quantity: `${at}.quantity`,
+      unitPrice: `${at}.unitPrice.amountMinor`,
+      description: `${at}.description`,
+    },
+    captions: [
+      [/\bItem\b|\bNo\./, `${at}.sku`],
+      [/Quantity/i, `${at}.quantity`],
+      [/Unit Price/i, `${at}.unitPrice.amountMinor`],
+    ],
+  };
+}
+
 /** What the classifier knows about the call: its name, for writes the body sent, and whose fields. */
 export interface BcCallContext {
   operation: string;
