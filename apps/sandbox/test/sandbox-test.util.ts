@@ -1,4 +1,4 @@
-export { businessCentralToken } from '../../../test/support/sandbox.js';
+export { businessCentralToken, salesforceToken } from '../../../test/support/sandbox.js';
 import { type RunningSandbox, startSandbox, type StartSandboxOptions } from '../src/sandbox.server.js';
 
 /** A sandbox on free ports of 127.0.0.1, so test files can run in parallel. */
@@ -50,21 +50,6 @@ export async function admin<T = Record<string, unknown>>(
   if (response.status >= 400)
     throw new Error(`admin ${method} ${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
   return response.body;
-}
-
-export async function salesforceToken(
-  baseUrl: string,
-): Promise<{ access_token: string; instance_url: string }> {
-  const response = await fetch(`${baseUrl}/services/oauth2/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: 'concord',
-      client_secret: 'concord-secret',
-    }),
-  });
-  return (await response.json()) as { access_token: string; instance_url: string };
 }
 
 export function uniqueSuffix(): string {

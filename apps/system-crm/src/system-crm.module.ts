@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { type AppDefinition, vendorReachability } from '@concord/platform';
 import { salesforceSchemaCheck } from './adapters/salesforce/salesforce-schema.service.js';
+import { ContractsModule } from './contracts/contracts.module.js';
 import { CustomersModule } from './customers/customers.module.js';
+import { OpportunitiesModule } from './opportunities/opportunities.module.js';
 import { ProductsModule } from './products/products.module.js';
 
-@Module({ imports: [CustomersModule, ProductsModule] })
+@Module({ imports: [CustomersModule, ProductsModule, OpportunitiesModule, ContractsModule] })
 export class SystemCrmModule {}
 
 export const SYSTEM_CRM_APP: AppDefinition = {

@@ -7,6 +7,7 @@ import { SYSTEM_ERP_APP } from '../src/system-erp.module.js';
 import { customerNumber } from '../src/adapters/business-central/business-central.mappers.js';
 import { serviceToken } from '../../../test/support/credentials.js';
 import {
+  businessCentralToken,
   type RunningSandbox,
   sandboxAdmin,
   sandboxEnv,
@@ -379,21 +380,7 @@ describe('system-erp customers on the Business Central sandbox', () => {
     return (await response.json()) as ChangePage;
   }
 
-  async function vendorToken(): Promise<string> {
-    const token = (await (
-      await fetch(`${bc}/concord/oauth2/v2.0/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          grant_type: 'client_credentials',
-          client_id: 'concord',
-          client_secret: 'concord-secret',
-          scope: 'https://api.businesscentral.dynamics.com/.default',
-        }).toString(),
-      })
-    ).json()) as { access_token: string };
-    return token.access_token;
-  }
+  const vendorToken = (): Promise<string> => businessCentralToken(bc);
 
   /** Business Central's own API, as a user of the ERP would call it. */
   async function vendorCall<T>(method: string, path: string, body: unknown): Promise<T> {

@@ -4,6 +4,7 @@ import { uniqueId } from '@concord/testing';
 import { SYSTEM_ERP_APP } from '../src/system-erp.module.js';
 import { serviceToken } from '../../../test/support/credentials.js';
 import {
+  businessCentralToken,
   type RunningSandbox,
   sandboxAdmin,
   sandboxEnv,
@@ -356,18 +357,7 @@ describe('system-erp products on the Business Central sandbox', () => {
 
   /** Deletes an item through Business Central's own API, as a user of the ERP would. */
   async function deleteInVendor(externalId: string): Promise<void> {
-    const token = (await (
-      await fetch(`${bc}/concord/oauth2/v2.0/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          grant_type: 'client_credentials',
-          client_id: 'concord',
-          client_secret: 'concord-secret',
-          scope: 'https://api.businesscentral.dynamics.com/.default',
-        }).toString(),
-      })
-    ).json()) as { access_token: string };
+    const token = { access_token: await businessCentralToken(bc) };
     const [companyId, itemId] = externalId.split(':');
     const response = await fetch(`${bc}${BC_API}/companies(${companyId})/items(${itemId})`, {
       method: 'DELETE',

@@ -11,6 +11,7 @@ import {
   startTestSandbox,
 } from '../../../test/support/sandbox.js';
 import { bootStack, type Stack } from '../../../test/support/stack.js';
+import { systemApi } from '../../../test/support/system-api.js';
 
 const CRONUS_INTERNATIONAL = '9c4e1a2b-3d5f-4a6b-8c7d-2e3f4a5b6c71';
 const BC_API = '/v2.0/concord/sandbox/api/v2.0';
@@ -46,23 +47,16 @@ interface BcRecord {
 describe('system-erp sales orders and sales invoices on the Business Central sandbox', () => {
   let sandbox: RunningSandbox;
   let stack: Stack;
-  let auth: string;
+  let token: string;
   let bc: string;
   let customerExternalId: string;
   const skus = [uniqueId('SO-A-').slice(0, 20).toUpperCase(), uniqueId('SO-B-').slice(0, 20).toUpperCase()];
 
-  const call = async <T>(method: string, path: string, body?: unknown, key?: string) => {
-    const response = await fetch(`${stack.url('system-erp')}${path}`, {
-      method,
-      headers: {
-        authorization: auth,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(key ? { 'idempotency-key': key } : {}),
-      },
-      body: body === undefined ? null : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as T };
-  };
+  const call = systemApi(
+    () => stack,
+    'system-erp',
+    () => token,
+  );
   const records = async (set: string) =>
     (await sandboxAdmin<{ records: BcRecord[] }>(bc, 'GET', `records/${set}`)).records;
   const fault = (body: Record<string, unknown>) => sandboxAdmin(bc, 'POST', 'faults', body);
@@ -86,23 +80,20 @@ describe('system-erp sales orders and sales invoices on the Business Central san
     sandbox = await startTestSandbox();
     bc = sandbox.urls.businessCentral;
     stack = await bootStack([SYSTEM_ERP_APP], sandboxEnv(sandbox));
-    auth = `Bearer ${await serviceToken('system')}`;
+    token = await serviceToken('system');
     for (const [index, sku] of skus.entries()) {
-      const put = await fetch(`${stack.url('system-erp')}/v1/products/${sku}`, {
-        method: 'PUT',
-        headers: {
-          authorization: auth,
-          'content-type': 'application/json',
-          'idempotency-key': uniqueId('p-'),
-        },
-        body: JSON.stringify({
+      const put = await call(
+        'PUT',
+        `/v1/products/${sku}`,
+        {
           sku,
           name: `Plan ${index}`,
           type: 'service',
           active: true,
           unitPrice: { amountMinor: 4999, currency: 'GBP' },
-        }),
-      });
+        },
+        uniqueId('p-'),
+      );
       assert.equal(put.status, 201);
     }
     const customer = (await records('customers')).find((row) => row.companyId === CRONUS_INTERNATIONAL);
@@ -201,15 +192,15 @@ describe('system-erp sales orders and sales invoices on the Business Central san
   });
 
   it('lists, reads and posts a draft sales invoice once, also after a lost post answer', async () => {
-    const token = await businessCentralToken(bc);
+    const vendorToken = await businessCentralToken(bc);
     const reference = uniqueId('INV-').slice(0, 35);
     const customerId = customerExternalId.split(':')[1] ?? '';
     const companyPath = `${bc}${BC_API}/companies(${CRONUS_INTERNATIONAL})`;
-    const invoice = await bcPost<BcRecord>(token, `${companyPath}/salesInvoices`, {
+    const invoice = await bcPost<BcRecord>(vendorToken, `${companyPath}/salesInvoices`, {
       customerId,
       externalDocumentNumber: reference,
     });
-    await bcPost(token, `${companyPath}/salesInvoices(${invoice.id})/salesInvoiceLines`, {
+    await bcPost(vendorToken, `${companyPath}/salesInvoices(${invoice.id})/salesInvoiceLines`, {
       lineType: 'Item',
       lineObjectNumber: skus[0],
       quantity: 3,

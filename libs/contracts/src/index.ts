@@ -29,3 +29,5 @@ export * from './system/batch.dto.js';
 export * from './sales/v1/sales-order.dto.js';
 export * from './sales/v1/sales-invoice.dto.js';
 export * from './system/changes-query.dto.js';
+export * from './sales/v1/opportunity.dto.js';
+export * from './sales/v1/contract.dto.js';
