@@ -12,6 +12,7 @@ import { CallMetrics } from './call-metrics.service.js';
 import { sharedBreaker } from './circuit-breakers.util.js';
 import { classifyFailure, failureLabel, isTransient, neverSent, type CallFailure } from './failure.util.js';
 import { type HeadersHook, type OutboundClientOptions } from './http.types.js';
+import { schedulerFor, type SystemScheduler } from './system-scheduler.js';
 import { CircuitOpenError } from './upstream.exception.js';
 
 /** One outbound call as the policy sees it. */
@@ -30,14 +31,16 @@ export interface AttemptResult<T> {
 export type Attempt<T> = (hookHeaders: Record<string, string>) => Promise<AttemptResult<T>>;
 
 /**
- * Retry, circuit breaker and metrics around the attempts of one client. The retry wraps the breaker, so
- * every attempt counts towards opening the circuit, and an opened circuit ends the retries.
+ * Retry, circuit breaker, pacing and metrics around the attempts of one client. The retry wraps the
+ * breaker, so every attempt counts towards opening the circuit, and an opened circuit ends the retries.
+ * Every attempt waits for its turn in the target system's scheduler, which learns from each 429.
  */
 export class CallPolicy {
   private readonly system: string;
   private readonly headersHook: HeadersHook | undefined;
   private readonly metrics: CallMetrics;
   private readonly breaker: CircuitBreakerPolicy;
+  private readonly scheduler: SystemScheduler;
   private readonly retryIdempotent: RetryPolicy;
   private readonly retryUnsent: RetryPolicy;
   private readonly baseMs: number;
@@ -52,6 +55,7 @@ export class CallPolicy {
       consecutiveFailures: options.breaker?.consecutiveFailures ?? 5,
       halfOpenAfterMs: options.breaker?.halfOpenAfterMs ?? 10_000,
     });
+    this.scheduler = schedulerFor(options.system, options.pacing, options.registry);
     this.baseMs = options.backoff?.baseMs ?? 100;
     this.maxMs = options.backoff?.maxMs ?? 5_000;
     this.maxRetryAfterMs = options.backoff?.maxRetryAfterMs ?? 10_000;
@@ -77,7 +81,9 @@ export class CallPolicy {
   private async once<T>(call: CallSpec, attempt: Attempt<T>): Promise<T> {
     const hookHeaders = (await this.headersHook?.()) ?? {};
     try {
-      return await this.breaker.execute(() => this.measured(call.operation, () => attempt(hookHeaders)));
+      return await this.scheduler.run(() =>
+        this.breaker.execute(() => this.measured(call.operation, () => attempt(hookHeaders))),
+      );
     } catch (error) {
       if (!isBrokenCircuitError(error)) throw error;
       this.metrics.refused(this.system, call.operation);
@@ -91,10 +97,14 @@ export class CallPolicy {
     try {
       const result = await attempt();
       this.metrics.observe(this.system, operation, String(result.status), seconds());
+      this.scheduler.observeAnswer();
       return result.value;
     } catch (error) {
       const failure = classifyFailure(error);
       if (failure) this.metrics.observe(this.system, operation, failureLabel(failure), seconds());
+      if (failure?.kind === 'status' && failure.status === 429)
+        this.scheduler.observeThrottle(failure.retryAfterMs);
+      else if (failure?.kind === 'status') this.scheduler.observeAnswer();
       throw error;
     }
   }

@@ -1,6 +1,6 @@
 import { isAxiosError } from 'axios';
 import { AdapterError, type AdapterErrorKind, type ErrorDetail } from '@concord/contracts';
-import { CircuitOpenError } from '@concord/http';
+import { CircuitOpenError, SchedulerThrottledError } from '@concord/http';
 import { type BcErrorBody } from './business-central.types.js';
 
 export const BC_SYSTEM = 'business-central';
@@ -185,6 +185,16 @@ function retryAfterOf(headers: unknown): number | undefined {
 /** Folds anything a Business Central call threw into an `AdapterError`; bugs are rethrown untouched. */
 export function classifyBcError(error: unknown, context: BcCallContext): AdapterError {
   if (error instanceof AdapterError) return error;
+  if (error instanceof SchedulerThrottledError) {
+    return new AdapterError({
+      kind: 'Throttled',
+      system: BC_SYSTEM,
+      operation: context.operation,
+      message: error.message,
+      retryAfterMs: error.retryAfterMs,
+      cause: error,
+    });
+  }
   if (error instanceof CircuitOpenError) {
     return new AdapterError({
       kind: 'Temporary',
