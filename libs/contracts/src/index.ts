@@ -31,3 +31,4 @@ export * from './sales/v1/sales-invoice.dto.js';
 export * from './system/changes-query.dto.js';
 export * from './sales/v1/opportunity.dto.js';
 export * from './sales/v1/contract.dto.js';
+export * from './system/overlap-window.js';

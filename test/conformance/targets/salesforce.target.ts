@@ -14,6 +14,13 @@ export const salesforceTarget: ConformanceTarget = {
     );
     return records.filter((record) => record.Name === name && !record.IsDeleted).length;
   },
+  async lateCommit(sandbox: RunningSandbox, externalId: string, ageMs: number) {
+    await sandboxAdmin(sandbox.urls.salesforce, 'POST', 'late-commit', {
+      type: 'Account',
+      id: externalId,
+      ageMs,
+    });
+  },
   writeRoute: '/^PATCH \\/services\\/data\\/v[0-9.]+\\/(composite\\/)?sobjects\\/Account\\/Concord_Id__c.*/',
   rejection: {
     status: 400,
