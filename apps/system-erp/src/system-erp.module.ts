@@ -8,6 +8,7 @@ import { BusinessCentralCustomers } from './adapters/business-central/business-c
 import { BusinessCentralErpCustomers } from './adapters/business-central/business-central-erp-customers.service.js';
 import { BusinessCentralErpProducts } from './adapters/business-central/business-central-erp-products.service.js';
 import { BusinessCentralItems } from './adapters/business-central/business-central-items.service.js';
+import { BusinessCentralItemsBatch } from './adapters/business-central/business-central-items-batch.service.js';
 import { BusinessCentralClient } from './adapters/business-central/business-central.client.js';
 import { CustomerXrefRepository } from './customers/customer-xref.repository.js';
 import { CustomersController } from './customers/customers.controller.js';
@@ -51,6 +52,7 @@ import { ERP_CONFIG, loadErpConfig } from './system-erp.config.js';
     UpsertCustomersBatchUseCase,
     ReadCustomerChangesUseCase,
     BusinessCentralItems,
+    BusinessCentralItemsBatch,
     { provide: ErpProducts, useClass: BusinessCentralErpProducts },
     GetProductUseCase,
     UpsertProductUseCase,

@@ -292,6 +292,29 @@ describe('system-erp products on the Business Central sandbox', () => {
       assert.equal((await itemsOf(item.sku)).length, 1, item.sku);
   });
 
+  it('writes a batch through $batch, 100 items a request, and recovers a lost batch answer', async () => {
+    const items = Array.from({ length: 150 }, () => product(newSku()));
+    await sandboxAdmin(bc, 'DELETE', 'calls');
+    const response = await call('POST', '/v1/products/batch', { items });
+    assert.equal(response.status, 200);
+    const { results } = (await response.json()) as { results: Array<{ ok: boolean }> };
+    assert.equal(results.filter((result) => result.ok).length, 150);
+    const { routes } = await sandboxAdmin<{ routes: Record<string, number> }>(bc, 'GET', 'calls');
+    const batches = Object.entries(routes)
+      .filter(([route]) => route.includes('$batch'))
+      .reduce((sum, [, count]) => sum + count, 0);
+    assert.equal(batches, 2, JSON.stringify(routes));
+    const lost = Array.from({ length: 5 }, () => product(newSku()));
+    await fault({ route: '/^POST .*\\$batch$/', phase: 'after', reset: true, count: 1 });
+    const recovered = (await (await call('POST', '/v1/products/batch', { items: lost })).json()) as {
+      results: Array<{ ok: boolean }>;
+    };
+    assert.ok(recovered.results.every((result) => result.ok));
+    const { faults } = await sandboxAdmin<{ faults: Array<{ applied: number }> }>(bc, 'GET', 'faults');
+    assert.equal(faults.at(-1)?.applied, 1, 'the batch answer was lost');
+    for (const item of lost) assert.equal((await itemsOf(item.sku)).length, 1, item.sku);
+  });
+
   it('pages the item change feed: every change once, late writes and vendor deletions included', async () => {
     let cursor = (await readAll(undefined)).cursor;
     const early = Array.from({ length: 7 }, () => product(newSku()));
