@@ -7,6 +7,7 @@ import { registerQueryRoutes } from './query.routes.js';
 import { formatDateTime } from './salesforce-date.util.js';
 import { faultBody, notFound, SalesforceError } from './salesforce.errors.js';
 import { type SalesforceLimitName, SalesforceSandbox } from './salesforce.state.js';
+import { registerSchemaDriftRoutes } from './schema-drift.routes.js';
 import { registerSObjectRoutes } from './sobject.routes.js';
 import { registerVersionRoutes } from './versions.routes.js';
 
@@ -86,6 +87,7 @@ export function createSalesforceServer(options: SalesforceServerOptions = {}): S
       return { id, SystemModstamp: stamp };
     },
   );
+  registerSchemaDriftRoutes(app);
   registerOAuthRoutes(app, sandbox, options);
   registerVersionRoutes(app, sandbox);
   registerSObjectRoutes(app, sandbox);
