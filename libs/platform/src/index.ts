@@ -14,3 +14,4 @@ export { MetricsController } from './metrics.controller.js';
 export { DiagnosticsController } from './diagnostics.controller.js';
 export * from './idempotent-write.service.js';
 export * from './queue-names.js';
+export * from './service-route.decorator.js';

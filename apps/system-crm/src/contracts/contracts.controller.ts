@@ -1,13 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   ChangesQueryDto,
   ContractChangePageDto,
   ContractRecordV1,
   DEFAULT_CHANGES_LIMIT,
 } from '@concord/contracts';
-import { ServiceAuth } from '@concord/governance';
-import { ApiErrorResponses } from '@concord/platform';
+import { ServiceRead } from '@concord/platform';
 import { RecordIdParamDto } from '../common/record-id-param.dto.js';
 import { ReadContractsUseCase } from './read-contracts.usecase.js';
 
@@ -19,17 +18,13 @@ export class ContractsController {
 
   /** Activated contracts in (modstamp, id) order; deletions included. */
   @Get('activated/changes')
-  @ServiceAuth()
-  @ApiOkResponse({ type: ContractChangePageDto })
-  @ApiErrorResponses(400, 401, 403, 429, 503)
+  @ServiceRead(ContractChangePageDto)
   activatedChanges(@Query() query: ChangesQueryDto): Promise<ContractChangePageDto> {
     return this.contracts.activatedChanges(query.cursor, query.limit ?? DEFAULT_CHANGES_LIMIT);
   }
 
   @Get(':id')
-  @ServiceAuth()
-  @ApiOkResponse({ type: ContractRecordV1 })
-  @ApiErrorResponses(400, 401, 403, 404, 429, 503)
+  @ServiceRead(ContractRecordV1, 404)
   get(@Param() params: RecordIdParamDto): Promise<ContractRecordV1> {
     return this.contracts.get(params.id);
   }

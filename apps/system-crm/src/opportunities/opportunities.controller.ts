@@ -1,13 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   ChangesQueryDto,
   DEFAULT_CHANGES_LIMIT,
   OpportunityChangePageDto,
   OpportunityRecordV1,
 } from '@concord/contracts';
-import { ServiceAuth } from '@concord/governance';
-import { ApiErrorResponses } from '@concord/platform';
+import { ServiceRead } from '@concord/platform';
 import { RecordIdParamDto } from '../common/record-id-param.dto.js';
 import { ReadOpportunitiesUseCase } from './read-opportunities.usecase.js';
 
@@ -19,18 +18,14 @@ export class OpportunitiesController {
 
   /** Closed-won opportunities in (modstamp, id) order with their line items; deletions included. */
   @Get('won/changes')
-  @ServiceAuth()
-  @ApiOkResponse({ type: OpportunityChangePageDto })
-  @ApiErrorResponses(400, 401, 403, 429, 503)
+  @ServiceRead(OpportunityChangePageDto)
   wonChanges(@Query() query: ChangesQueryDto): Promise<OpportunityChangePageDto> {
     return this.opportunities.wonChanges(query.cursor, query.limit ?? DEFAULT_CHANGES_LIMIT);
   }
 
   /** One opportunity with its line items, each naming the product by SKU. */
   @Get(':id')
-  @ServiceAuth()
-  @ApiOkResponse({ type: OpportunityRecordV1 })
-  @ApiErrorResponses(400, 401, 403, 404, 429, 503)
+  @ServiceRead(OpportunityRecordV1, 404)
   get(@Param() params: RecordIdParamDto): Promise<OpportunityRecordV1> {
     return this.opportunities.get(params.id);
   }

@@ -8,7 +8,7 @@ import {
   SalesOrderV1,
 } from '@concord/contracts';
 import { ServiceAuth } from '@concord/governance';
-import { ApiErrorResponses } from '@concord/platform';
+import { ApiErrorResponses, ServiceRead } from '@concord/platform';
 import { ChangesQueryDto, DEFAULT_CHANGES_LIMIT } from '@concord/contracts';
 import { CreateSalesOrderUseCase } from './create-sales-order.usecase.js';
 import { ReadSalesOrdersUseCase } from './read-sales-orders.usecase.js';
@@ -25,9 +25,7 @@ export class SalesOrdersController {
 
   /** ERP sales order changes after the cursor, in every company; deletions included. */
   @Get('changes')
-  @ServiceAuth()
-  @ApiOkResponse({ type: SalesOrderChangePageDto })
-  @ApiErrorResponses(400, 401, 403, 429, 503)
+  @ServiceRead(SalesOrderChangePageDto)
   changes(@Query() query: ChangesQueryDto): Promise<SalesOrderChangePageDto> {
     return this.readOrders.changes(query.cursor, query.limit ?? DEFAULT_CHANGES_LIMIT);
   }
@@ -57,9 +55,7 @@ export class SalesOrdersController {
   }
 
   @Get(':reference')
-  @ServiceAuth()
-  @ApiOkResponse({ type: SalesOrderRecordV1 })
-  @ApiErrorResponses(400, 401, 403, 404, 429, 503)
+  @ServiceRead(SalesOrderRecordV1, 404)
   get(@Param() params: SalesOrderReferenceParamsDto): Promise<SalesOrderRecordV1> {
     return this.readOrders.get(params.reference);
   }
