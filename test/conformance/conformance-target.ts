@@ -22,6 +22,11 @@ export interface ConformanceTarget {
   throttle: InjectedAnswer;
   /** Deletes a record straight in the vendor, as a user of that system would. */
   deleteInVendor(sandbox: RunningSandbox, externalId: string): Promise<void>;
+  /**
+   * Re-stamps a record as a transaction would that stamped it `ageMs` ago and commits only now. Only
+   * for vendors whose feed is polled by timestamp; delta links and events are ordered by commit.
+   */
+  lateCommit?(sandbox: RunningSandbox, externalId: string, ageMs: number): Promise<void>;
   /** A vendor-specific optimistic-concurrency failure on update, if the vendor has one. */
   concurrencyConflict?: { route: string; answer: InjectedAnswer };
 }

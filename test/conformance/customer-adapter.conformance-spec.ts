@@ -257,6 +257,44 @@ for (const target of targets) {
       assert.ok(deleted, 'the deletion appears in the feed');
     });
 
+    it('delivers a record committed late with an old timestamp inside the overlap window exactly once', async (t) => {
+      const lateCommit = target.lateCommit?.bind(target);
+      if (!lateCommit) {
+        t.skip('this feed is ordered by commit, not by timestamp');
+        return;
+      }
+      const drain = async (from?: string) => {
+        const changes: Change[] = [];
+        let cursor = from;
+        for (;;) {
+          const page = await readFeed(cursor, 50);
+          changes.push(...page.changes);
+          cursor = page.nextCursor;
+          if (!page.hasMore) return { changes, cursor };
+        }
+      };
+      const write = async (name: string) => {
+        const concordId = randomUUID();
+        const response = await api(`/v1/customers/${concordId}`, {
+          method: 'PUT',
+          key: `conf-${randomUUID()}`,
+          body: customer(name),
+        });
+        assert.equal(response.status, 201);
+        return (await response.json()) as { externalId: string; sourceVersion: string };
+      };
+      const anchor = await write(`Window anchor ${randomUUID()}`);
+      const before = await drain();
+      const late = await write(`Late commit ${randomUUID()}`);
+      // Stamped a second before the anchor the cursor has already passed, committed only now.
+      await lateCommit(sandbox, late.externalId, Date.now() - (Date.parse(anchor.sourceVersion) - 1_000));
+      const after = await drain(before.cursor);
+      assert.equal(after.changes.filter((change) => change.externalId === late.externalId).length, 1);
+      assert.equal(after.changes.filter((change) => change.externalId === anchor.externalId).length, 0);
+      const again = await drain(after.cursor);
+      assert.equal(again.changes.filter((change) => change.externalId === late.externalId).length, 0);
+    });
+
     it('refuses a cursor it did not issue', async () => {
       const response = await api('/v1/customers/changes?cursor=not-a-cursor');
       assert.equal(response.status, 400);

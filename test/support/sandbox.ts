@@ -58,3 +58,31 @@ export function rejectNextErpCustomer(sandbox: RunningSandbox): Promise<unknown>
     },
   });
 }
+
+/** The client-credentials grant every sandbox accepts (`concord` / `concord-secret`). */
+async function clientCredentials<T>(tokenUrl: string, extra: Record<string, string> = {}): Promise<T> {
+  const response = await fetch(tokenUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: 'concord',
+      client_secret: 'concord-secret',
+      ...extra,
+    }),
+  });
+  return (await response.json()) as T;
+}
+
+/** A Business Central sandbox access token, for tests that set up records through the vendor API. */
+export async function businessCentralToken(baseUrl: string): Promise<string> {
+  const answer = await clientCredentials<{ access_token: string }>(`${baseUrl}/concord/oauth2/v2.0/token`, {
+    scope: 'https://api.businesscentral.dynamics.com/.default',
+  });
+  return answer.access_token;
+}
+
+/** A Salesforce sandbox session, for tests that set up records through the vendor API. */
+export function salesforceToken(baseUrl: string): Promise<{ access_token: string; instance_url: string }> {
+  return clientCredentials(`${baseUrl}/services/oauth2/token`);
+}

@@ -1,3 +1,4 @@
+export { businessCentralToken, salesforceToken } from '../../../test/support/sandbox.js';
 import { type RunningSandbox, startSandbox, type StartSandboxOptions } from '../src/sandbox.server.js';
 
 /** A sandbox on free ports of 127.0.0.1, so test files can run in parallel. */
@@ -49,35 +50,6 @@ export async function admin<T = Record<string, unknown>>(
   if (response.status >= 400)
     throw new Error(`admin ${method} ${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
   return response.body;
-}
-
-export async function salesforceToken(
-  baseUrl: string,
-): Promise<{ access_token: string; instance_url: string }> {
-  const response = await fetch(`${baseUrl}/services/oauth2/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: 'concord',
-      client_secret: 'concord-secret',
-    }),
-  });
-  return (await response.json()) as { access_token: string; instance_url: string };
-}
-
-export async function businessCentralToken(baseUrl: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/concord/oauth2/v2.0/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: 'concord',
-      client_secret: 'concord-secret',
-      scope: 'https://api.businesscentral.dynamics.com/.default',
-    }),
-  });
-  return ((await response.json()) as { access_token: string }).access_token;
 }
 
 export function uniqueSuffix(): string {

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { serviceToken } from '../../../test/support/credentials.js';
 import {
   type RunningSandbox,
+  salesforceToken,
   sandboxAdmin,
   sandboxEnv,
   startTestSandbox,
@@ -24,31 +25,11 @@ describe('system-crm Salesforce schema drift', () => {
 
   before(async () => {
     sandbox = await startTestSandbox();
-    const login = await fetch(`${sandbox.urls.salesforce}/services/oauth2/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: 'grant_type=client_credentials&client_id=concord&client_secret=concord-secret',
-    });
-    const { access_token } = (await login.json()) as { access_token: string };
-    const describe = (await (
-      await fetch(`${sandbox.urls.salesforce}/services/data/v59.0/sobjects/Account/describe`, {
-        headers: { authorization: `Bearer ${access_token}` },
-      })
-    ).json()) as Describe;
-    const drifted: Describe = {
-      ...describe,
-      fields: describe.fields
-        .filter((field) => field.name !== 'Tax_Id__c')
-        .map((field) =>
-          field.name === 'Concord_Sync_Status__c'
-            ? { ...field, picklistValues: field.picklistValues?.filter((entry) => entry.value !== 'Review') }
-            : field,
-        ),
-    };
-    await sandboxAdmin(sandbox.urls.salesforce, 'POST', 'faults', {
-      route: 'GET /services/data/*/sobjects/Account/describe',
-      status: 200,
-      body: drifted,
+    // An org admin deletes a Concord field and retires a picklist value behind Concord's back.
+    await sandboxAdmin(sandbox.urls.salesforce, 'POST', 'schema-drift', {
+      object: 'Account',
+      removeField: 'Tax_Id__c',
+      picklist: { field: 'Concord_Sync_Status__c', values: ['Pending', 'Synced', 'Error'] },
     });
     stack = await bootStack([SYSTEM_CRM_APP], sandboxEnv(sandbox));
   });
@@ -73,5 +54,37 @@ describe('system-crm Salesforce schema drift', () => {
     assert.equal(report.checks['salesforce-schema']?.status, 'unavailable');
     assert.match(report.checks['salesforce-schema']?.error ?? '', /Tax_Id__c is missing/);
     assert.match(report.checks['salesforce-schema']?.error ?? '', /lacks the value Review/);
+    const ready = await fetch(`${url}/health/ready`);
+    assert.equal(ready.status, 503);
+    const readiness = (await ready.json()) as Report;
+    assert.equal(readiness.checks['salesforce-schema']?.status, 'unavailable');
+  });
+
+  it('makes the drifted org behave as Salesforce does: describe and writes', async () => {
+    const { access_token, instance_url } = await salesforceToken(sandbox.urls.salesforce);
+    const headers = { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' };
+    const describe = (await (
+      await fetch(`${instance_url}/services/data/v59.0/sobjects/Account/describe`, { headers })
+    ).json()) as Describe;
+    assert.equal(
+      describe.fields.some((field) => field.name === 'Tax_Id__c'),
+      false,
+    );
+    const write = await fetch(`${instance_url}/services/data/v59.0/sobjects/Account`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ Name: 'Drift GmbH', Tax_Id__c: 'DE136695976' }),
+    });
+    assert.equal(write.status, 400);
+    const [error] = (await write.json()) as Array<{ errorCode: string }>;
+    assert.equal(error?.errorCode, 'INVALID_FIELD');
+    await sandboxAdmin(sandbox.urls.salesforce, 'DELETE', 'schema-drift');
+    const restored = (await (
+      await fetch(`${instance_url}/services/data/v59.0/sobjects/Account/describe`, { headers })
+    ).json()) as Describe;
+    assert.equal(
+      restored.fields.some((field) => field.name === 'Tax_Id__c'),
+      true,
+    );
   });
 });

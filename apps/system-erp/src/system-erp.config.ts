@@ -14,6 +14,9 @@ export interface ErpConfig {
   vendorTimeoutMs: number;
   /** How far the change feed re-reads before its cursor when it has to scan. */
   changeOverlapMs: number;
+  /** Steady Business Central request rate and burst Concord keeps to (6,000 per 5 minutes). */
+  vendorRatePerSecond: number;
+  vendorBurst: number;
 }
 
 export const ERP_CONFIG = Symbol('ERP_CONFIG');
@@ -77,5 +80,7 @@ export function loadErpConfig(env: NodeJS.ProcessEnv = process.env): ErpConfig {
     localCurrencyByCompany,
     vendorTimeoutMs: positive(env, 'ERP_VENDOR_TIMEOUT_MS', 5_000),
     changeOverlapMs: positive(env, 'ERP_CHANGE_OVERLAP_MS', 5_000),
+    vendorRatePerSecond: positive(env, 'ERP_VENDOR_RATE_PER_SECOND', 18),
+    vendorBurst: positive(env, 'ERP_VENDOR_BURST', 600),
   };
 }

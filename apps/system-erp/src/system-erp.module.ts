@@ -9,6 +9,7 @@ import { BusinessCentralCustomers } from './adapters/business-central/business-c
 import { BusinessCentralErpCustomers } from './adapters/business-central/business-central-erp-customers.service.js';
 import { BusinessCentralErpProducts } from './adapters/business-central/business-central-erp-products.service.js';
 import { BusinessCentralItems } from './adapters/business-central/business-central-items.service.js';
+import { BusinessCentralItemsBatch } from './adapters/business-central/business-central-items-batch.service.js';
 import { BusinessCentralClient } from './adapters/business-central/business-central.client.js';
 import { CustomerXrefRepository } from './customers/customer-xref.repository.js';
 import { CustomersController } from './customers/customers.controller.js';
@@ -25,10 +26,19 @@ import { ProductsController } from './products/products.controller.js';
 import { ReadProductChangesUseCase } from './products/read-product-changes.usecase.js';
 import { UpsertProductUseCase } from './products/upsert-product.usecase.js';
 import { UpsertProductsBatchUseCase } from './products/upsert-products-batch.usecase.js';
+import { BusinessCentralSalesInvoices } from './adapters/business-central/business-central-sales-invoices.service.js';
+import { BusinessCentralSalesOrders } from './adapters/business-central/business-central-sales-orders.service.js';
+import { ErpSalesInvoices } from './sales-invoices/erp-sales-invoices.port.js';
+import { SalesInvoicesController } from './sales-invoices/sales-invoices.controller.js';
+import { SalesInvoicesUseCase } from './sales-invoices/sales-invoices.usecase.js';
+import { CreateSalesOrderUseCase } from './sales-orders/create-sales-order.usecase.js';
+import { ErpSalesOrders } from './sales-orders/erp-sales-orders.port.js';
+import { ReadSalesOrdersUseCase } from './sales-orders/read-sales-orders.usecase.js';
+import { SalesOrdersController } from './sales-orders/sales-orders.controller.js';
 import { ERP_CONFIG, loadErpConfig } from './system-erp.config.js';
 
 @Module({
-  controllers: [CustomersController, ProductsController],
+  controllers: [CustomersController, ProductsController, SalesOrdersController, SalesInvoicesController],
   providers: [
     { provide: ERP_CONFIG, useFactory: () => loadErpConfig() },
     BusinessCentralClient,
@@ -46,12 +56,18 @@ import { ERP_CONFIG, loadErpConfig } from './system-erp.config.js';
     UpsertCustomersBatchUseCase,
     ReadCustomerChangesUseCase,
     BusinessCentralItems,
+    BusinessCentralItemsBatch,
     { provide: ErpProducts, useClass: BusinessCentralErpProducts },
     GetProductUseCase,
     UpsertProductUseCase,
     UpsertProductsBatchUseCase,
     DeactivateProductUseCase,
     ReadProductChangesUseCase,
+    { provide: ErpSalesOrders, useClass: BusinessCentralSalesOrders },
+    CreateSalesOrderUseCase,
+    ReadSalesOrdersUseCase,
+    { provide: ErpSalesInvoices, useClass: BusinessCentralSalesInvoices },
+    SalesInvoicesUseCase,
   ],
 })
 export class SystemErpModule {}

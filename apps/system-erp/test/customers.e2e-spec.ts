@@ -7,6 +7,7 @@ import { SYSTEM_ERP_APP } from '../src/system-erp.module.js';
 import { customerNumber } from '../src/adapters/business-central/business-central.mappers.js';
 import { serviceToken } from '../../../test/support/credentials.js';
 import {
+  businessCentralToken,
   type RunningSandbox,
   sandboxAdmin,
   sandboxEnv,
@@ -180,10 +181,10 @@ describe('system-erp customers on the Business Central sandbox', () => {
   });
 
   it('answers 429 with Retry-After when Business Central throttles', async () => {
-    await fault({ route: 'POST /v2.0/*/customers', status: 429, count: 1, headers: { 'Retry-After': '20' } });
+    await fault({ route: 'POST /v2.0/*/customers', status: 429, count: 1, headers: { 'Retry-After': '2' } });
     const throttled = await put(randomUUID(), customer('Litware GmbH'));
     assert.equal(throttled.status, 429);
-    assert.equal(throttled.headers.get('retry-after'), '20');
+    assert.equal(throttled.headers.get('retry-after'), '2');
     const metrics = await (await fetch(`${stack.url('system-erp')}/metrics`)).text();
     assert.match(metrics, /concord_external_quota_remaining\{[^}]*system="business-central"[^}]*\} 0/);
   });
@@ -379,21 +380,7 @@ describe('system-erp customers on the Business Central sandbox', () => {
     return (await response.json()) as ChangePage;
   }
 
-  async function vendorToken(): Promise<string> {
-    const token = (await (
-      await fetch(`${bc}/concord/oauth2/v2.0/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          grant_type: 'client_credentials',
-          client_id: 'concord',
-          client_secret: 'concord-secret',
-          scope: 'https://api.businesscentral.dynamics.com/.default',
-        }).toString(),
-      })
-    ).json()) as { access_token: string };
-    return token.access_token;
-  }
+  const vendorToken = (): Promise<string> => businessCentralToken(bc);
 
   it('sets default dimensions by territory and segment, single and batch, keeping dimensions set in the ERP', async () => {
     interface Row {

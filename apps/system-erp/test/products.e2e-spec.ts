@@ -4,6 +4,7 @@ import { uniqueId } from '@concord/testing';
 import { SYSTEM_ERP_APP } from '../src/system-erp.module.js';
 import { serviceToken } from '../../../test/support/credentials.js';
 import {
+  businessCentralToken,
   type RunningSandbox,
   sandboxAdmin,
   sandboxEnv,
@@ -291,6 +292,29 @@ describe('system-erp products on the Business Central sandbox', () => {
       assert.equal((await itemsOf(item.sku)).length, 1, item.sku);
   });
 
+  it('writes a batch through $batch, 100 items a request, and recovers a lost batch answer', async () => {
+    const items = Array.from({ length: 150 }, () => product(newSku()));
+    await sandboxAdmin(bc, 'DELETE', 'calls');
+    const response = await call('POST', '/v1/products/batch', { items });
+    assert.equal(response.status, 200);
+    const { results } = (await response.json()) as { results: Array<{ ok: boolean }> };
+    assert.equal(results.filter((result) => result.ok).length, 150);
+    const { routes } = await sandboxAdmin<{ routes: Record<string, number> }>(bc, 'GET', 'calls');
+    const batches = Object.entries(routes)
+      .filter(([route]) => route.includes('$batch'))
+      .reduce((sum, [, count]) => sum + count, 0);
+    assert.equal(batches, 2, JSON.stringify(routes));
+    const lost = Array.from({ length: 5 }, () => product(newSku()));
+    await fault({ route: '/^POST .*\\$batch$/', phase: 'after', reset: true, count: 1 });
+    const recovered = (await (await call('POST', '/v1/products/batch', { items: lost })).json()) as {
+      results: Array<{ ok: boolean }>;
+    };
+    assert.ok(recovered.results.every((result) => result.ok));
+    const { faults } = await sandboxAdmin<{ faults: Array<{ applied: number }> }>(bc, 'GET', 'faults');
+    assert.equal(faults.at(-1)?.applied, 1, 'the batch answer was lost');
+    for (const item of lost) assert.equal((await itemsOf(item.sku)).length, 1, item.sku);
+  });
+
   it('pages the item change feed: every change once, late writes and vendor deletions included', async () => {
     let cursor = (await readAll(undefined)).cursor;
     const early = Array.from({ length: 7 }, () => product(newSku()));
@@ -356,18 +380,7 @@ describe('system-erp products on the Business Central sandbox', () => {
 
   /** Deletes an item through Business Central's own API, as a user of the ERP would. */
   async function deleteInVendor(externalId: string): Promise<void> {
-    const token = (await (
-      await fetch(`${bc}/concord/oauth2/v2.0/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          grant_type: 'client_credentials',
-          client_id: 'concord',
-          client_secret: 'concord-secret',
-          scope: 'https://api.businesscentral.dynamics.com/.default',
-        }).toString(),
-      })
-    ).json()) as { access_token: string };
+    const token = { access_token: await businessCentralToken(bc) };
     const [companyId, itemId] = externalId.split(':');
     const response = await fetch(`${bc}${BC_API}/companies(${companyId})/items(${itemId})`, {
       method: 'DELETE',

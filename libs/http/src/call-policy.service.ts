@@ -12,6 +12,7 @@ import { CallMetrics } from './call-metrics.service.js';
 import { sharedBreaker } from './circuit-breakers.util.js';
 import { classifyFailure, failureLabel, isTransient, neverSent, type CallFailure } from './failure.util.js';
 import { type HeadersHook, type OutboundClientOptions } from './http.types.js';
+import { schedulerFor, type SystemScheduler } from './system-scheduler.js';
 import { CircuitOpenError } from './upstream.exception.js';
 
 const NO_HEADERS: Record<string, string> = Object.freeze({});
@@ -32,14 +33,16 @@ export interface AttemptResult<T> {
 export type Attempt<T> = (hookHeaders: Record<string, string>) => Promise<AttemptResult<T>>;
 
 /**
- * Retry, circuit breaker and metrics around the attempts of one client. The retry wraps the breaker, so
- * every attempt counts towards opening the circuit, and an opened circuit ends the retries.
+ * Retry, circuit breaker, pacing and metrics around the attempts of one client. The retry wraps the
+ * breaker, so every attempt counts towards opening the circuit, and an opened circuit ends the retries.
+ * Every attempt waits for its turn in the target system's scheduler, which learns from each 429.
  */
 export class CallPolicy {
   private readonly system: string;
   private readonly headersHook: HeadersHook | undefined;
   private readonly metrics: CallMetrics;
   private readonly breaker: CircuitBreakerPolicy;
+  private readonly scheduler: SystemScheduler;
   private readonly retryIdempotent: RetryPolicy;
   private readonly retryUnsent: RetryPolicy;
   private readonly baseMs: number;
@@ -56,6 +59,7 @@ export class CallPolicy {
       consecutiveFailures: options.breaker?.consecutiveFailures ?? 5,
       halfOpenAfterMs: this.halfOpenAfterMs,
     });
+    this.scheduler = schedulerFor(options.system, options.pacing, options.registry);
     this.baseMs = options.backoff?.baseMs ?? 100;
     this.maxMs = options.backoff?.maxMs ?? 5_000;
     this.maxRetryAfterMs = options.backoff?.maxRetryAfterMs ?? 10_000;
@@ -82,7 +86,9 @@ export class CallPolicy {
     const hook = this.headersHook?.() ?? NO_HEADERS;
     const hookHeaders = hook instanceof Promise ? await hook : hook;
     try {
-      return await this.breaker.execute(() => this.measured(call.operation, attempt, hookHeaders));
+      return await this.scheduler.run(() =>
+        this.breaker.execute(() => this.measured(call.operation, attempt, hookHeaders)),
+      );
     } catch (error) {
       if (!isBrokenCircuitError(error)) throw error;
       this.metrics.refused(this.system, call.operation);
@@ -100,11 +106,15 @@ export class CallPolicy {
       const result = await attempt(hookHeaders);
       const seconds = (performance.now() - started) / 1000;
       this.metrics.observe(this.system, operation, String(result.status), seconds);
+      this.scheduler.observeAnswer();
       return result.value;
     } catch (error) {
       const failure = classifyFailure(error);
       const seconds = (performance.now() - started) / 1000;
       if (failure) this.metrics.observe(this.system, operation, failureLabel(failure), seconds);
+      if (failure?.kind === 'status' && failure.status === 429)
+        this.scheduler.observeThrottle(failure.retryAfterMs);
+      else if (failure?.kind === 'status') this.scheduler.observeAnswer();
       throw error;
     }
   }

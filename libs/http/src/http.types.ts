@@ -1,4 +1,5 @@
 import { type Registry } from 'prom-client';
+import { type PacingOptions } from './system-scheduler.js';
 
 /** Extra request headers (correlation id, service token), computed again before every attempt. */
 export type HeadersHook = () => Record<string, string> | Promise<Record<string, string>>;
@@ -49,4 +50,6 @@ export interface OutboundClientOptions {
   registry: Registry;
   breaker?: BreakerOptions;
   backoff?: BackoffOptions;
+  /** How the target wants to be paced; shared per `system` like the breaker (the first client fixes it). */
+  pacing?: PacingOptions;
 }

@@ -18,3 +18,10 @@ export {
 } from './upstream.exception.js';
 export type { ResponseHeaders, UnavailableReason } from './upstream.exception.js';
 export { EXTERNAL_CALL_DURATION, EXTERNAL_CALLS_TOTAL } from './call-metrics.service.js';
+export {
+  EXTERNAL_QUOTA_REMAINING,
+  SchedulerThrottledError,
+  SystemScheduler,
+  schedulerFor,
+} from './system-scheduler.js';
+export type { PacingOptions, SchedulerClock } from './system-scheduler.js';

@@ -32,6 +32,8 @@ export interface AppDefinition {
   diagnostics?: boolean;
   /** Vendor endpoints a system app reports on in its dependency report. */
   vendorChecks?: (config: AppConfig) => HealthCheck[];
+  /** Checks that also gate `/health/ready`: the app cannot do its job while one fails (schema drift). */
+  readinessChecks?: (config: AppConfig) => HealthCheck[];
 }
 
 export interface BootOptions {
@@ -89,6 +91,7 @@ export async function bootApp(definition: AppDefinition, options: BootOptions = 
       healthChecks.push({ name: 'redis', check: async () => void (await redis.ping()) });
     }
 
+    healthChecks.push(...(definition.readinessChecks?.(config) ?? []));
     const platform = PlatformModule.forRuntime({
       config,
       logger,

@@ -18,3 +18,4 @@ export * from './deprecation/deprecation.config.js';
 export * from './deprecation/deprecated.decorator.js';
 export * from './deprecation/deprecation-headers.util.js';
 export * from './partner-edge.config.js';
+export * from './service-route.decorator.js';

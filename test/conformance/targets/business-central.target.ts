@@ -1,20 +1,6 @@
 import { SYSTEM_ERP_APP } from '../../../apps/system-erp/src/system-erp.module.js';
-import { type RunningSandbox, sandboxAdmin } from '../../support/sandbox.js';
+import { businessCentralToken, type RunningSandbox, sandboxAdmin } from '../../support/sandbox.js';
 import { type ConformanceTarget } from '../conformance-target.js';
-
-async function accessToken(baseUrl: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/concord/oauth2/v2.0/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: 'concord',
-      client_secret: 'concord-secret',
-      scope: 'https://api.businesscentral.dynamics.com/.default',
-    }),
-  });
-  return ((await response.json()) as { access_token: string }).access_token;
-}
 
 export const businessCentralTarget: ConformanceTarget = {
   name: 'Business Central (system-erp)',
@@ -42,7 +28,7 @@ export const businessCentralTarget: ConformanceTarget = {
   throttle: { status: 429 },
   async deleteInVendor(sandbox, externalId) {
     const [companyId, customerId] = externalId.split(':');
-    const token = await accessToken(sandbox.urls.businessCentral);
+    const token = await businessCentralToken(sandbox.urls.businessCentral);
     const response = await fetch(
       `${sandbox.urls.businessCentral}/v2.0/concord/sandbox/api/v2.0/companies(${companyId})/customers(${customerId})`,
       { method: 'DELETE', headers: { authorization: `Bearer ${token}`, 'if-match': '*' } },

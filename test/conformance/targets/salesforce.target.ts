@@ -1,19 +1,6 @@
 import { SYSTEM_CRM_APP } from '../../../apps/system-crm/src/system-crm.module.js';
-import { type RunningSandbox, sandboxAdmin } from '../../support/sandbox.js';
+import { type RunningSandbox, salesforceToken, sandboxAdmin } from '../../support/sandbox.js';
 import { type ConformanceTarget } from '../conformance-target.js';
-
-async function accessToken(baseUrl: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/services/oauth2/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: 'concord',
-      client_secret: 'concord-secret',
-    }),
-  });
-  return ((await response.json()) as { access_token: string }).access_token;
-}
 
 export const salesforceTarget: ConformanceTarget = {
   name: 'Salesforce (system-crm)',
@@ -26,6 +13,13 @@ export const salesforceTarget: ConformanceTarget = {
       'records/Account',
     );
     return records.filter((record) => record.Name === name && !record.IsDeleted).length;
+  },
+  async lateCommit(sandbox: RunningSandbox, externalId: string, ageMs: number) {
+    await sandboxAdmin(sandbox.urls.salesforce, 'POST', 'late-commit', {
+      type: 'Account',
+      id: externalId,
+      ageMs,
+    });
   },
   writeRoute: '/^PATCH \\/services\\/data\\/v[0-9.]+\\/(composite\\/)?sobjects\\/Account\\/Concord_Id__c.*/',
   rejection: {
@@ -41,7 +35,7 @@ export const salesforceTarget: ConformanceTarget = {
   },
   throttle: { status: 403 },
   async deleteInVendor(sandbox, externalId) {
-    const token = await accessToken(sandbox.urls.salesforce);
+    const token = (await salesforceToken(sandbox.urls.salesforce)).access_token;
     const response = await fetch(
       `${sandbox.urls.salesforce}/services/data/v59.0/sobjects/Account/${externalId}`,
       {

@@ -27,8 +27,10 @@ function deltaLink(state: BusinessCentralSandbox, scope: Scope, options: QueryOp
     seq,
     issuedAt: Date.now(),
   });
+  // The delta link keeps the query's shape, as Business Central's does.
   const select = options.select ? `&$select=${options.select.join(',')}` : '';
-  return `${scope.base}/${collectionPath(scope)}?$deltatoken=${token}${select}`;
+  const expand = options.expand.length > 0 ? `&$expand=${options.expand.join(',')}` : '';
+  return `${scope.base}/${collectionPath(scope)}?$deltatoken=${token}${select}${expand}`;
 }
 
 function readDelta(

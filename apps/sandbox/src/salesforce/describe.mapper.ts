@@ -1,4 +1,4 @@
-import { SOBJECT_DEFS } from './sobject.catalog.js';
+import { liveFields, SOBJECT_DEFS } from './sobject.catalog.js';
 import { type SfField, type SObjectDef } from './sobject.types.js';
 
 const SOAP_TYPES: Record<SfField['type'], string> = {
@@ -109,6 +109,6 @@ export function describeObject(def: SObjectDef, version: string): Record<string,
     feedEnabled: false,
     childRelationships,
     recordTypeInfos: [],
-    fields: def.fields.map(describeField),
+    fields: liveFields(def).map(describeField),
   };
 }

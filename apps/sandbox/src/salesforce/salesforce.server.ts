@@ -4,8 +4,10 @@ import { installApiGuard } from './api-guard.hooks.js';
 import { registerCompositeRoutes } from './composite.routes.js';
 import { registerOAuthRoutes, type SalesforceOAuthOptions } from './oauth.routes.js';
 import { registerQueryRoutes } from './query.routes.js';
+import { formatDateTime } from './salesforce-date.util.js';
 import { faultBody, notFound, SalesforceError } from './salesforce.errors.js';
 import { type SalesforceLimitName, SalesforceSandbox } from './salesforce.state.js';
+import { registerSchemaDriftRoutes } from './schema-drift.routes.js';
 import { registerSObjectRoutes } from './sobject.routes.js';
 import { registerVersionRoutes } from './versions.routes.js';
 
@@ -69,6 +71,23 @@ export function createSalesforceServer(options: SalesforceServerOptions = {}): S
     sandbox.expireSessions();
     return { expired: true };
   });
+  // A transaction that stamped its rows `ageMs` ago and commits only now: polling feeds must still see it.
+  app.post<{ Body: { type?: unknown; id?: unknown; ageMs?: unknown } }>(
+    '/__admin/late-commit',
+    async (request, reply) => {
+      const { type, id, ageMs } = request.body ?? {};
+      const record =
+        typeof type === 'string' && typeof id === 'string' ? sandbox.store.get(type, id) : undefined;
+      if (!record || typeof ageMs !== 'number' || ageMs < 0)
+        return reply
+          .code(400)
+          .send({ error: 'body must name an existing {type, id} and a non-negative ageMs' });
+      const stamp = formatDateTime(new Date(Date.now() - ageMs));
+      sandbox.store.put(String(type), { ...record, SystemModstamp: stamp, LastModifiedDate: stamp });
+      return { id, SystemModstamp: stamp };
+    },
+  );
+  registerSchemaDriftRoutes(app);
   registerOAuthRoutes(app, sandbox, options);
   registerVersionRoutes(app, sandbox);
   registerSObjectRoutes(app, sandbox);

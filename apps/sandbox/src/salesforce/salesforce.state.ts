@@ -5,6 +5,7 @@ import { MonotonicClock } from './salesforce-date.util.js';
 import { checksumSuffix } from './salesforce-id.util.js';
 import { seedSalesforce } from './salesforce.seed.js';
 import { SalesforceStore } from './salesforce.store.js';
+import { schemaDrift } from './schema-drift.js';
 import { SOBJECT_DEFS } from './sobject.catalog.js';
 import { SObjectService } from './sobject.service.js';
 import { type QueryCursor } from './query.cursors.js';
@@ -78,6 +79,7 @@ export class SalesforceSandbox implements VendorAdmin {
     this.sessions.clear();
     this.usage = { day: '', used: 0 };
     this.limitsRegistry.reset();
+    schemaDrift.clear();
     if (seed) this.seed();
   }
 

@@ -1,6 +1,7 @@
 import { accountDef, contactDef } from './schema/account.schema.js';
 import { pricebook2Def, pricebookEntryDef, product2Def } from './schema/product.schema.js';
 import { contractDef, opportunityDef, opportunityLineItemDef } from './schema/sales.schema.js';
+import { schemaDrift } from './schema-drift.js';
 import { type SfField, type SObjectDef } from './sobject.types.js';
 
 export const SOBJECT_DEFS: readonly SObjectDef[] = [
@@ -28,7 +29,13 @@ export function findObject(name: string): SObjectDef | undefined {
 }
 
 export function findField(def: SObjectDef, name: string): SfField | undefined {
-  return fieldIndexes.get(def.name)?.get(name.toLowerCase());
+  const field = fieldIndexes.get(def.name)?.get(name.toLowerCase());
+  return field && schemaDrift.apply(def.name, field);
+}
+
+/** The object's fields as describe shows them, schema drift applied. */
+export function liveFields(def: SObjectDef): SfField[] {
+  return def.fields.flatMap((field) => schemaDrift.apply(def.name, field) ?? []);
 }
 
 export function findByKeyPrefix(id: string): SObjectDef | undefined {

@@ -110,12 +110,7 @@ export class SObjectService {
       const record = this.store.get(def.name, normalizeId(value) ?? '');
       return record && record.IsDeleted !== true ? [record] : [];
     }
-    const wanted = value.toLowerCase();
-    return this.store
-      .rows(def.name)
-      .filter(
-        (row) => typeof row[field.name] === 'string' && String(row[field.name]).toLowerCase() === wanted,
-      );
+    return this.store.lookup(def.name, field.name, value).filter((row) => row.IsDeleted !== true);
   }
 
   /** The live record; a malformed ID reads as an unknown external ID field, as Salesforce answers. */
@@ -181,11 +176,8 @@ export class SObjectService {
       const value = record[field.name];
       if (typeof value !== 'string') continue;
       const clash = this.store
-        .rows(def.name)
-        .find(
-          (row) =>
-            row.Id !== record.Id && String(row[field.name] ?? '').toLowerCase() === value.toLowerCase(),
-        );
+        .lookup(def.name, field.name, value)
+        .find((row) => row.Id !== record.Id && row.IsDeleted !== true);
       if (clash) {
         throw new SalesforceError(
           400,

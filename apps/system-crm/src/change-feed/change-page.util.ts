@@ -4,7 +4,7 @@ import {
   encodeCursor,
   ErrorCode,
   InvalidCursorError,
-  isAfterCursor,
+  OverlapWindow,
 } from '@concord/contracts';
 import { ConcordException } from '@concord/governance';
 import { type ChangeScanPosition } from '../customers/crm-customers.port.js';
@@ -37,7 +37,8 @@ function parseCursor(encoded: string | undefined): ChangeCursor | undefined {
 
 /**
  * One page of a (modstamp, id)-ordered feed after `encodedCursor`: re-reads the overlap window behind
- * the cursor and drops what the cursor says was already delivered.
+ * the cursor and drops what the cursor says was already delivered, so a change committed late with a
+ * timestamp inside the window is delivered once, and nothing is delivered twice.
  */
 export async function readChangePage<T extends ScannedChange>(
   read: (position: ChangeScanPosition, limit: number) => Promise<T[]>,
@@ -45,6 +46,7 @@ export async function readChangePage<T extends ScannedChange>(
   limit: number,
 ): Promise<ChangePage<T>> {
   const cursor = parseCursor(encodedCursor);
+  const overlap = new OverlapWindow(cursor, OVERLAP_MS);
   const fresh: T[] = [];
   let position: ChangeScanPosition = cursor
     ? { kind: 'from', modstamp: new Date(Date.parse(cursor.modstamp) - OVERLAP_MS).toISOString() }
@@ -54,14 +56,13 @@ export async function readChangePage<T extends ScannedChange>(
   for (;;) {
     const scanned = await read(position, limit + 1);
     for (const change of scanned) {
-      if (isAfterCursor(cursor, change.sourceVersion, change.externalId)) fresh.push(change);
+      if (overlap.isUnseen(change)) fresh.push(change);
     }
     const last = scanned.at(-1);
     if (!last || scanned.length <= limit || fresh.length > limit) break;
     position = { kind: 'after', modstamp: last.sourceVersion, id: last.externalId };
   }
   const changes = fresh.slice(0, limit);
-  const tail = changes.at(-1);
-  const next = tail ? { modstamp: tail.sourceVersion, id: tail.externalId } : (cursor ?? FEED_START);
+  const next = overlap.next(changes, FEED_START);
   return { changes, nextCursor: encodeCursor(next), hasMore: fresh.length > limit };
 }

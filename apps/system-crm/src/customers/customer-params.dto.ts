@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
+import { ChangesQueryDto, DEFAULT_CHANGES_LIMIT } from '@concord/contracts';
 
 export class ConcordIdParamDto {
   @ApiProperty({ format: 'uuid', example: '5b0c7c1e-8a57-4f0b-9a54-0d9f3d1b2c11' })
@@ -8,20 +8,7 @@ export class ConcordIdParamDto {
   concordId!: string;
 }
 
-export const DEFAULT_CHANGES_LIMIT = 500;
+export { DEFAULT_CHANGES_LIMIT };
 
-export class CustomerChangesQueryDto {
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page; absent to start' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 2000, default: DEFAULT_CHANGES_LIMIT })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(2000)
-  limit?: number;
-}
+/** Cursors carry the changes seen inside the overlap window, so they take the shared bound. */
+export class CustomerChangesQueryDto extends ChangesQueryDto {}

@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Matches } from 'class-validator';
+import { ChangesQueryDto, DEFAULT_CHANGES_LIMIT } from '@concord/contracts';
 
 export const SKU_PATTERN = /^[A-Za-z0-9._-]{1,40}$/;
 
@@ -11,20 +11,7 @@ export class SkuParamDto {
   sku!: string;
 }
 
-export const DEFAULT_CHANGES_LIMIT = 500;
+export { DEFAULT_CHANGES_LIMIT };
 
-export class ProductChangesQueryDto {
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page; absent to start' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 2000, default: DEFAULT_CHANGES_LIMIT })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(2000)
-  limit?: number;
-}
+/** The product feed takes the query every system feed takes. */
+export class ProductChangesQueryDto extends ChangesQueryDto {}

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } 
 import { type FastifyReply } from 'fastify';
 import { ProductChangePageDto, ProductRecordV1, ProductV1, UpsertOutcomeDto } from '@concord/contracts';
 import { ServiceAuth } from '@concord/governance';
-import { ApiErrorResponses } from '@concord/platform';
+import { ApiErrorResponses, ServiceRead } from '@concord/platform';
 import { DeactivateProductUseCase } from './deactivate-product.usecase.js';
 import { GetProductUseCase } from './get-product.usecase.js';
 import { ListProductChangesUseCase } from './list-product-changes.usecase.js';
@@ -26,9 +26,7 @@ export class ProductsController {
 
   /** CRM product changes in (modstamp, id) order, deletions included; pass `nextCursor` back. */
   @Get('changes')
-  @ServiceAuth()
-  @ApiOkResponse({ type: ProductChangePageDto })
-  @ApiErrorResponses(400, 401, 403, 429, 503)
+  @ServiceRead(ProductChangePageDto)
   changes(@Query() query: ProductChangesQueryDto): Promise<ProductChangePageDto> {
     return this.listChanges.execute(query.cursor, query.limit ?? DEFAULT_CHANGES_LIMIT);
   }
@@ -36,17 +34,13 @@ export class ProductsController {
   /** Upserts 1–200 products in one Salesforce batch; each item reports its own outcome. */
   @Post('batch')
   @HttpCode(200)
-  @ServiceAuth()
-  @ApiOkResponse({ type: ProductBatchResponseDto })
-  @ApiErrorResponses(400, 401, 403, 413, 429, 503)
+  @ServiceRead(ProductBatchResponseDto, 413)
   batch(@Body() request: ProductBatchRequestDto): Promise<ProductBatchResponseDto> {
     return this.upsertBatch.execute(request);
   }
 
   @Get(':sku')
-  @ServiceAuth()
-  @ApiOkResponse({ type: ProductRecordV1 })
-  @ApiErrorResponses(400, 401, 403, 404, 429, 503)
+  @ServiceRead(ProductRecordV1, 404)
   get(@Param() params: SkuParamDto): Promise<ProductRecordV1> {
     return this.getProduct.execute(params.sku);
   }
@@ -76,9 +70,7 @@ export class ProductsController {
   /** Stops the product being sellable: it and its price book entries become inactive. */
   @Post(':sku/deactivate')
   @HttpCode(200)
-  @ServiceAuth()
-  @ApiOkResponse({ type: ProductRecordV1 })
-  @ApiErrorResponses(400, 401, 403, 404, 422, 429, 503)
+  @ServiceRead(ProductRecordV1, 404, 422)
   deactivate(@Param() params: SkuParamDto): Promise<ProductRecordV1> {
     return this.deactivateProduct.execute(params.sku);
   }

@@ -1,6 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Matches } from 'class-validator';
+import { ChangesQueryDto } from '@concord/contracts';
 
 export const SKU_PATTERN = /^[A-Za-z0-9._-]{1,40}$/;
 
@@ -9,18 +8,5 @@ export class SkuParamsDto {
   sku!: string;
 }
 
-export class ProductChangesQueryDto {
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page; absent to start from the beginning' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(16_384)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 2000, default: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(2000)
-  limit?: number;
-}
+/** The product feed takes the query every ERP feed takes. */
+export class ProductChangesQueryDto extends ChangesQueryDto {}

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } 
 import { type FastifyReply } from 'fastify';
 import { ProductChangePageDto, ProductRecordV1, ProductV1, UpsertOutcomeDto } from '@concord/contracts';
 import { ServiceAuth } from '@concord/governance';
-import { ApiErrorResponses } from '@concord/platform';
+import { ApiErrorResponses, ServiceRead } from '@concord/platform';
 import { DeactivateProductUseCase } from './deactivate-product.usecase.js';
 import { GetProductUseCase } from './get-product.usecase.js';
 import { ProductBatchRequestDto, ProductBatchResponseDto } from '@concord/contracts';
@@ -26,9 +26,7 @@ export class ProductsController {
 
   /** ERP item changes after the cursor, deletions included. */
   @Get('changes')
-  @ServiceAuth()
-  @ApiOkResponse({ type: ProductChangePageDto })
-  @ApiErrorResponses(400, 401, 403, 429, 503)
+  @ServiceRead(ProductChangePageDto)
   changes(@Query() query: ProductChangesQueryDto): Promise<ProductChangePageDto> {
     return this.readChanges.execute(query.cursor, query.limit);
   }
@@ -36,17 +34,13 @@ export class ProductsController {
   /** Up to 200 item upserts; per-item results in input order. */
   @Post('batch')
   @HttpCode(200)
-  @ServiceAuth()
-  @ApiOkResponse({ type: ProductBatchResponseDto })
-  @ApiErrorResponses(400, 401, 403, 429, 503)
+  @ServiceRead(ProductBatchResponseDto)
   batch(@Body() body: ProductBatchRequestDto): Promise<ProductBatchResponseDto> {
     return this.upsertBatch.execute(body);
   }
 
   @Get(':sku')
-  @ServiceAuth()
-  @ApiOkResponse({ type: ProductRecordV1 })
-  @ApiErrorResponses(400, 401, 403, 404, 429, 503)
+  @ServiceRead(ProductRecordV1, 404)
   get(@Param() params: SkuParamsDto): Promise<ProductRecordV1> {
     return this.getProduct.execute(params.sku);
   }
@@ -72,9 +66,7 @@ export class ProductsController {
   /** Blocks the ERP item so it can no longer be sold; idempotent. */
   @Post(':sku/deactivate')
   @HttpCode(200)
-  @ServiceAuth()
-  @ApiOkResponse({ type: ProductRecordV1 })
-  @ApiErrorResponses(400, 401, 403, 404, 409, 429, 503)
+  @ServiceRead(ProductRecordV1, 404, 409)
   deactivate(@Param() params: SkuParamsDto): Promise<ProductRecordV1> {
     return this.deactivateProduct.execute(params.sku);
   }

@@ -8,7 +8,12 @@ import {
   type ErrorEnvelope,
   isErrorCode,
 } from '@concord/contracts';
-import { CircuitOpenError, UpstreamHttpError, UpstreamUnavailableError } from '@concord/http';
+import {
+  CircuitOpenError,
+  SchedulerThrottledError,
+  UpstreamHttpError,
+  UpstreamUnavailableError,
+} from '@concord/http';
 import { currentCorrelationId, type Logger } from '@concord/observability';
 import { ConcordException } from './concord.exception.js';
 
@@ -102,6 +107,12 @@ export function mapError(error: unknown, logger: Logger): MappedError {
     return { ...envelope(error.status, error.code, error.message, error.details), headers: error.headers };
   }
   if (error instanceof AdapterError) return mapAdapterError(error, logger);
+  if (error instanceof SchedulerThrottledError) {
+    // Concord paced itself: the layer below was not called, and the caller learns when to come back.
+    const mapped = envelope(429, ErrorCode.RATE_LIMITED, error.message);
+    mapped.headers['retry-after'] = String(Math.max(1, Math.ceil(error.retryAfterMs / 1000)));
+    return mapped;
+  }
   if (error instanceof UpstreamHttpError && isEnvelope(error.body) && error.status < 500) {
     // The layer below already speaks the envelope: pass its verdict through unchanged.
     const { code, message, details } = error.body.error;

@@ -1,13 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Stripe from 'stripe';
 import { APP_CONFIG, type AppConfig, METRICS_REGISTRY } from '@concord/platform';
-import { EXTERNAL_CALL_DURATION, EXTERNAL_CALLS_TOTAL } from '@concord/http';
-import { counter, gauge, histogram, type Registry } from '@concord/observability';
+import {
+  EXTERNAL_CALL_DURATION,
+  EXTERNAL_CALLS_TOTAL,
+  SchedulerThrottledError,
+  schedulerFor,
+  type SystemScheduler,
+} from '@concord/http';
+import { AdapterError } from '@concord/contracts';
+import { counter, histogram, type Registry } from '@concord/observability';
 import { BILLING_CONFIG, type BillingConfig } from '../../system-billing.config.js';
 import { classifyStripeError, STRIPE_SYSTEM } from './stripe.errors.js';
-import { burstFor, TokenBucket } from './token-bucket.util.js';
-
-const QUOTA_REMAINING = 'concord_external_quota_remaining';
 const DURATION_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /**
@@ -29,16 +33,23 @@ interface SdkEvents {
 }
 
 /**
+ * Stripe counts requests in a sliding one-second window; a burst of `rate / 4` keeps any such window
+ * at most 1.25 × rate even right after an idle spell.
+ */
+export function burstFor(ratePerSecond: number): number {
+  return Math.max(1, Math.ceil(ratePerSecond / 4));
+}
+
+/**
  * The official Stripe SDK behind Concord's rate limiter, with Concord's call metrics. The SDK never
  * retries by itself: whether and when to repeat a call is Concord's decision.
  */
 @Injectable()
 export class StripeClient {
   readonly sdk: Stripe;
-  private readonly bucket: TokenBucket;
+  private readonly scheduler: SystemScheduler;
   private readonly calls;
   private readonly duration;
-  private readonly quota;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -55,7 +66,11 @@ export class StripeClient {
       timeout: billing.stripeTimeoutMs,
       telemetry: false,
     });
-    this.bucket = new TokenBucket(billing.stripeMaxRps, burstFor(billing.stripeMaxRps));
+    this.scheduler = schedulerFor(
+      STRIPE_SYSTEM,
+      { ratePerSecond: billing.stripeMaxRps, burst: burstFor(billing.stripeMaxRps) },
+      registry,
+    );
     this.calls = counter(
       registry,
       EXTERNAL_CALLS_TOTAL,
@@ -69,18 +84,32 @@ export class StripeClient {
       ['system', 'operation'],
       DURATION_BUCKETS,
     );
-    this.quota = gauge(registry, QUOTA_REMAINING, 'Calls left in the vendor quota', ['system']);
     (this.sdk as unknown as SdkEvents).on('response', (event) => {
       const operation = operationOf(event.method, event.path);
       this.calls.inc({ system: STRIPE_SYSTEM, operation, status: String(event.status) });
       this.duration.observe({ system: STRIPE_SYSTEM, operation }, event.elapsed / 1000);
-      this.quota.set({ system: STRIPE_SYSTEM }, event.status === 429 ? 0 : this.bucket.available());
+      if (event.status !== 429) this.scheduler.observeAnswer();
     });
   }
 
   /** One Stripe call: waits for the limiter, and folds any failure into an `AdapterError`. */
   async call<T>(operation: string, send: (sdk: Stripe) => Promise<T>): Promise<T> {
-    await this.bucket.acquire();
+    try {
+      return await this.scheduler.run(() => this.send(operation, send));
+    } catch (error) {
+      if (!(error instanceof SchedulerThrottledError)) throw error;
+      throw new AdapterError({
+        kind: 'Throttled',
+        system: STRIPE_SYSTEM,
+        operation,
+        message: error.message,
+        retryAfterMs: error.retryAfterMs,
+        cause: error,
+      });
+    }
+  }
+
+  private async send<T>(operation: string, send: (sdk: Stripe) => Promise<T>): Promise<T> {
     const started = performance.now();
     try {
       return await send(this.sdk);
@@ -92,7 +121,7 @@ export class StripeClient {
         this.calls.inc({ system: STRIPE_SYSTEM, operation, status });
         this.duration.observe({ system: STRIPE_SYSTEM, operation }, (performance.now() - started) / 1000);
       }
-      if (classified.kind === 'Throttled') this.quota.set({ system: STRIPE_SYSTEM }, 0);
+      if (classified.kind === 'Throttled') this.scheduler.observeThrottle(classified.retryAfterMs);
       throw classified;
     }
   }

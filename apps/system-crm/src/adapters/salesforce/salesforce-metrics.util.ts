@@ -5,14 +5,12 @@ import { type Counter, type Gauge, type Histogram } from 'prom-client';
 // Same buckets as the shared outbound client, so vendor and layer calls land in one histogram.
 const DURATION_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-export const QUOTA_REMAINING = 'concord_external_quota_remaining';
 export const SCHEMA_DRIFT = 'concord_schema_drift';
 
 /** The shared outbound-call metrics, got or created by name on the app's registry. */
 export class SalesforceMetrics {
   private readonly calls: Counter;
   private readonly duration: Histogram;
-  private readonly quota: Gauge;
   private readonly drift: Gauge;
 
   constructor(registry: Registry) {
@@ -29,9 +27,6 @@ export class SalesforceMetrics {
       ['system', 'operation'],
       DURATION_BUCKETS,
     );
-    this.quota = gauge(registry, QUOTA_REMAINING, 'Vendor API calls left in the current quota window', [
-      'system',
-    ]);
     this.drift = gauge(registry, SCHEMA_DRIFT, '1 when the vendor schema lacks a field Concord needs', [
       'system',
     ]);
@@ -41,10 +36,6 @@ export class SalesforceMetrics {
   call(operation: string, status: string, seconds: number | undefined): void {
     this.calls.inc({ system: 'salesforce', operation, status });
     if (seconds !== undefined) this.duration.observe({ system: 'salesforce', operation }, seconds);
-  }
-
-  quotaRemaining(remaining: number): void {
-    this.quota.set({ system: 'salesforce' }, remaining);
   }
 
   schemaDrift(drifted: boolean): void {

@@ -64,6 +64,17 @@ export function salesforceSchemaCheck(config: AppConfig): HealthCheck {
   };
 }
 
+/** The readiness side of the schema check: fails only while describe shows drift, not while it is unreachable. */
+export function salesforceSchemaReadiness(config: AppConfig): HealthCheck {
+  return {
+    name: 'salesforce-schema',
+    check() {
+      const problems = stateFor(config).problems ?? [];
+      return problems.length > 0 ? Promise.reject(new Error(problems.join('; '))) : Promise.resolve();
+    },
+  };
+}
+
 /** Reads the Account describe at start and every 10 minutes; drift shows in the gauge and the check. */
 @Injectable()
 export class SalesforceSchemaMonitor implements OnApplicationBootstrap, OnModuleDestroy {

@@ -9,11 +9,11 @@ import {
 } from 'jsforce/lib/types/common.js';
 import { type StreamPromise } from 'jsforce/lib/util/promise.js';
 import { AdapterError } from '@concord/contracts';
+import { SchedulerThrottledError, schedulerFor, type SystemScheduler } from '@concord/http';
 import { type Registry } from '@concord/observability';
 import { APP_CONFIG, type AppConfig, METRICS_REGISTRY } from '@concord/platform';
 import { SalesforceMetrics } from './salesforce-metrics.util.js';
-import { SalesforceQuota } from './salesforce-quota.service.js';
-import { classifySalesforceFailure, SYSTEM } from './salesforce.errors.js';
+import { classifySalesforceFailure, QUOTA_RETRY_AFTER_MS, SYSTEM } from './salesforce.errors.js';
 import { type SalesforceQueryResult, type SalesforceTokenAnswer } from './salesforce.types.js';
 
 const TIMEOUT_MS = 15_000;
@@ -40,12 +40,12 @@ function failureLabel(error: unknown, status: number | undefined): string {
 
 /**
  * Salesforce REST over jsforce: OAuth2 client-credentials login, one session refresh on
- * INVALID_SESSION_ID, call metrics, the org's API allowance, and every failure classified.
+ * INVALID_SESSION_ID, call metrics, calls paced by the org's API allowance, and every failure classified.
  */
 @Injectable()
 export class SalesforceClient {
   private session: Promise<jsforce.Connection> | undefined;
-  private readonly quota = new SalesforceQuota();
+  private readonly scheduler: SystemScheduler;
   private readonly metrics: SalesforceMetrics;
 
   constructor(
@@ -53,6 +53,8 @@ export class SalesforceClient {
     @Inject(METRICS_REGISTRY) registry: Registry,
   ) {
     this.metrics = new SalesforceMetrics(registry);
+    // The org's daily allowance is the signal: below its last 10% calls are held, leaving it to the org's users.
+    this.scheduler = schedulerFor(SYSTEM, { reserveShare: 0.1, quotaHoldMs: QUOTA_RETRY_AFTER_MS }, registry);
   }
 
   get schemaMetrics(): SalesforceMetrics {
@@ -62,11 +64,27 @@ export class SalesforceClient {
   /** One REST call; `path` is under the versioned data root (`/sobjects/…`) or absolute (`/services/…`). */
   async request<T>(operation: string, method: HttpMethods, path: string, body?: unknown): Promise<T> {
     try {
-      this.quota.assertAvailable(operation);
+      return await this.scheduler.run(() => this.withSession<T>(operation, method, path, body));
     } catch (error) {
+      if (!(error instanceof SchedulerThrottledError)) throw error;
       this.metrics.call(operation, 'quota_reserve', undefined);
-      throw error;
+      throw new AdapterError({
+        kind: 'Throttled',
+        system: SYSTEM,
+        operation,
+        message: 'Salesforce API allowance is below its 10% reserve; calls are paused',
+        retryAfterMs: error.retryAfterMs,
+        cause: error,
+      });
     }
+  }
+
+  private async withSession<T>(
+    operation: string,
+    method: HttpMethods,
+    path: string,
+    body: unknown,
+  ): Promise<T> {
     const session = this.connection();
     try {
       return await this.attempt<T>(await session, operation, method, path, body);
@@ -121,7 +139,7 @@ export class SalesforceClient {
   private settle(conn: jsforce.Connection, operation: string, status: string, started: number): void {
     this.metrics.call(operation, status, (performance.now() - started) / 1000);
     const usage = conn.limitInfo?.apiUsage;
-    if (usage) this.metrics.quotaRemaining(this.quota.observe(usage));
+    if (usage) this.scheduler.observeQuota(usage.limit - usage.used, usage.limit);
   }
 
   private connection(): Promise<jsforce.Connection> {

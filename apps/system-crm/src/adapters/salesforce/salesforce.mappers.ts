@@ -62,12 +62,21 @@ export function toSoqlString(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
-/** The SOQL `WHERE` clause (with its leading space, or empty) of a change scan by (SystemModstamp, Id). */
-export function toChangeScanWhere(position: ChangeScanPosition): string {
+/**
+ * The SOQL `WHERE` clause (with its leading space, or empty) of a change scan by (SystemModstamp, Id),
+ * narrowed by `filter` (a SOQL condition) when given.
+ */
+export function toChangeScanWhere(position: ChangeScanPosition, filter?: string): string {
+  const scan = changeScanCondition(position);
+  const terms = [filter, scan && filter ? `(${scan})` : scan].filter((term) => term);
+  return terms.length > 0 ? ` WHERE ${terms.join(' AND ')}` : '';
+}
+
+function changeScanCondition(position: ChangeScanPosition): string {
   if (position.kind === 'start') return '';
   const stamp = toSoqlDateTime(position.modstamp);
-  if (position.kind === 'from') return ` WHERE SystemModstamp >= ${stamp}`;
-  return ` WHERE SystemModstamp > ${stamp} OR (SystemModstamp = ${stamp} AND Id > ${toSoqlString(position.id)})`;
+  if (position.kind === 'from') return `SystemModstamp >= ${stamp}`;
+  return `SystemModstamp > ${stamp} OR (SystemModstamp = ${stamp} AND Id > ${toSoqlString(position.id)})`;
 }
 
 function orNull(value: string | undefined): string | null {

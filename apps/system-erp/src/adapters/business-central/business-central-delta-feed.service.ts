@@ -15,6 +15,8 @@ export interface Tracked {
 /** Which entity set the feed reads, in which companies, and how entities become changes. */
 export interface FeedSpec<T extends Tracked, C extends { sourceVersion: string }> {
   set: string;
+  /** Navigation property read with each entity (`salesOrderLines`). */
+  expand?: string;
   companies: CompanyContext[];
   changed(company: CompanyContext, entity: T): C | Promise<C>;
   deleted(company: CompanyContext, id: string, observedAt: string): C;
@@ -64,14 +66,14 @@ export class BusinessCentralDeltaFeed {
     const fallback: FeedSource = { since: cursor ? this.overlapStart(cursor) : null };
     const reads = await Promise.all(
       companies.map((company) =>
-        this.read<T>(spec.set, company, state?.sources[company.id] ?? fallback, fallback),
+        this.read<T>(spec, company, state?.sources[company.id] ?? fallback, fallback),
       ),
     );
     const newer = draining
       ? await Promise.all(
           companies.map(async (company) => {
             const token = state.next?.[company.id];
-            return token ? this.read<T>(spec.set, company, { delta: token }, fallback) : undefined;
+            return token ? this.read<T>(spec, company, { delta: token }, fallback) : undefined;
           }),
         )
       : [];
@@ -144,28 +146,30 @@ export class BusinessCentralDeltaFeed {
 
   /** Follows a delta link, or scans with change tracking on; an expired link falls back to a scan. */
   private async read<T extends Tracked>(
-    set: string,
+    spec: { set: string; expand?: string },
     company: CompanyContext,
     source: FeedSource,
     fallback: FeedSource,
   ): Promise<SourceRead<T>> {
+    const { set, expand: $expand } = spec;
     const path = companyPath(company.id, set);
     if ('delta' in source) {
       try {
         const result = await readAll<T | BcDeletedEntity>(
           this.client,
-          collectionUrl(path, { $deltatoken: source.delta }),
+          collectionUrl(path, { $deltatoken: source.delta, $expand }),
           `${set}.delta`,
         );
         return this.split(source, result.items, result.deltaLink);
       } catch (error) {
         if (!(error instanceof AdapterError) || error.vendor?.status !== 410) throw error;
-        return this.read<T>(set, company, fallback, fallback);
+        return this.read<T>(spec, company, fallback, fallback);
       }
     }
     const url = collectionUrl(path, {
       $filter: source.since ? `lastModifiedDateTime ge ${source.since}` : undefined,
       $orderby: 'lastModifiedDateTime,id',
+      $expand,
     });
     const result = await readAll<T>(this.client, url, `${set}.scan`, { Prefer: 'odata.track-changes' });
     return this.split(source, result.items, result.deltaLink);

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import {
-  AdapterError,
   type ChangeCursor,
   type ProductChangeDto,
   type ProductRecordV1,
@@ -15,12 +14,10 @@ import {
 import { BusinessCentralCompanies } from './business-central-companies.service.js';
 import { BusinessCentralDeltaFeed } from './business-central-delta-feed.service.js';
 import { BusinessCentralItems } from './business-central-items.service.js';
+import { BusinessCentralItemsBatch } from './business-central-items-batch.service.js';
 import { fromBcItem } from './business-central-items.mappers.js';
 import { externalIdOf } from './business-central.mappers.js';
 import { type BcItem } from './business-central.types.js';
-
-/** Items written at once by a batch; each write is a lookup and one write. */
-const CONCURRENCY = 5;
 
 /** The ERP product port on Microsoft Dynamics 365 Business Central items. */
 @Injectable()
@@ -29,6 +26,7 @@ export class BusinessCentralErpProducts extends ErpProducts {
     private readonly items: BusinessCentralItems,
     private readonly companies: BusinessCentralCompanies,
     private readonly feed: BusinessCentralDeltaFeed,
+    private readonly batch: BusinessCentralItemsBatch,
   ) {
     super();
   }
@@ -42,13 +40,9 @@ export class BusinessCentralErpProducts extends ErpProducts {
     return this.items.upsert(product);
   }
 
-  async upsertMany(products: ProductV1[]): Promise<ProductWriteResult[]> {
-    const results: ProductWriteResult[] = [];
-    for (let start = 0; start < products.length; start += CONCURRENCY) {
-      const slice = products.slice(start, start + CONCURRENCY);
-      results.push(...(await Promise.all(slice.map((product) => this.single(product)))));
-    }
-    return results;
+  /** Through `$batch`, 100 items a request. */
+  upsertMany(products: ProductV1[]): Promise<ProductWriteResult[]> {
+    return this.batch.upsertMany(products);
   }
 
   async deactivate(sku: string): Promise<ProductRecordV1 | undefined> {
@@ -85,18 +79,5 @@ export class BusinessCentralErpProducts extends ErpProducts {
       cursor,
       limit,
     );
-  }
-
-  private async single(product: ProductV1): Promise<ProductWriteResult> {
-    try {
-      return { sku: product.sku, ok: true, outcome: await this.items.upsert(product) };
-    } catch (error) {
-      if (!(error instanceof AdapterError)) throw error;
-      return {
-        sku: product.sku,
-        ok: false,
-        error: { kind: error.kind, message: error.message, details: error.details },
-      };
-    }
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { type AxiosRequestConfig } from 'axios';
-import { Gauge, type Registry } from 'prom-client';
+import { type Registry } from 'prom-client';
 import { AdapterError } from '@concord/contracts';
 import { createVendorClient, type VendorClient } from '@concord/http';
 import { APP_CONFIG, type AppConfig, METRICS_REGISTRY } from '@concord/platform';
@@ -10,7 +10,6 @@ import { BC_SYSTEM, type BcCallContext, classifyBcError } from './business-centr
 const SCOPE = 'https://api.businesscentral.dynamics.com/.default';
 /** A token is renewed this long before Entra ID says it expires. */
 const TOKEN_MARGIN_MS = 60_000;
-export const QUOTA_GAUGE = 'concord_external_quota_remaining';
 
 interface TokenAnswer {
   access_token: string;
@@ -31,25 +30,12 @@ export interface BcResponse<T> {
   headers: Record<string, string>;
 }
 
-function quotaGauge(registry: Registry): Gauge<'system'> {
-  const existing = registry.getSingleMetric(QUOTA_GAUGE);
-  if (existing instanceof Gauge) return existing;
-  return new Gauge({
-    name: QUOTA_GAUGE,
-    help: 'Requests left in the vendor quota, by system',
-    labelNames: ['system'],
-    registers: [registry],
-  });
-}
-
 /** Transport and auth for Business Central: client-credentials token, refresh once on 401, errors classified. */
 @Injectable()
 export class BusinessCentralClient implements OnModuleDestroy {
   private readonly vendor: VendorClient;
-  private readonly quota: Gauge<'system'>;
   private token: { value: string; expiresAt: number } | undefined;
   private pendingToken: Promise<string> | undefined;
-  private throttledUntil = 0;
   readonly apiRoot: string;
 
   constructor(
@@ -64,8 +50,13 @@ export class BusinessCentralClient implements OnModuleDestroy {
       baseUrl: this.apiRoot,
       timeoutMs: erpConfig.vendorTimeoutMs,
       registry,
+      // 6,000 requests per 5 minutes per principal: 18 a second plus a 600 burst stays inside any window.
+      pacing: {
+        ratePerSecond: erpConfig.vendorRatePerSecond,
+        burst: erpConfig.vendorBurst,
+        maxConcurrent: 100,
+      },
     });
-    this.quota = quotaGauge(registry);
   }
 
   onModuleDestroy(): void {
@@ -87,7 +78,6 @@ export class BusinessCentralClient implements OnModuleDestroy {
           classified = classifyBcError(retryError, request);
         }
       }
-      this.noteThrottle(classified);
       throw classified;
     }
   }
@@ -101,22 +91,11 @@ export class BusinessCentralClient implements OnModuleDestroy {
       ...(request.body !== undefined ? { data: request.body } : {}),
     };
     const response = await this.vendor.instance.request<T>(config);
-    if (this.throttledUntil !== 0 && Date.now() >= this.throttledUntil) {
-      // The wait is over; Business Central publishes no counter, so the remaining quota is unknown again.
-      this.throttledUntil = 0;
-      this.quota.remove({ system: BC_SYSTEM });
-    }
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(response.headers as Record<string, unknown>)) {
       if (typeof value === 'string') headers[name.toLowerCase()] = value;
     }
     return { status: response.status, data: response.data, headers };
-  }
-
-  private noteThrottle(error: AdapterError): void {
-    if (error.kind !== 'Throttled') return;
-    this.throttledUntil = Date.now() + (error.retryAfterMs ?? 0);
-    this.quota.set({ system: BC_SYSTEM }, 0);
   }
 
   private accessToken(): Promise<string> {

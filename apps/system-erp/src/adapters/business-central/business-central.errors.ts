@@ -1,6 +1,6 @@
 import { isAxiosError } from 'axios';
 import { AdapterError, type AdapterErrorKind, type ErrorDetail } from '@concord/contracts';
-import { CircuitOpenError } from '@concord/http';
+import { CircuitOpenError, SchedulerThrottledError } from '@concord/http';
 import { type BcErrorBody } from './business-central.types.js';
 
 export const BC_SYSTEM = 'business-central';
@@ -63,6 +63,39 @@ export const ITEM_PATHS: FieldPathMap = {
     [/\bNo\.(?!=)/, 'sku'],
   ],
 };
+
+/** Sales header fields, or with `line` the fields of that line, → canonical sales order paths. */
+export function SALES_PATHS(line?: number): FieldPathMap {
+  if (line === undefined) {
+    return {
+      fields: {
+        externalDocumentNumber: 'reference',
+        customerId: 'customerExternalId',
+        currencyCode: 'currency',
+        orderDate: 'orderDate',
+      },
+      captions: [
+        [/Customer/i, 'customerExternalId'],
+        [/Currency/i, 'currency'],
+        [/External Document No\./i, 'reference'],
+      ],
+    };
+  }
+  const at = `lines[${line}]`;
+  return {
+    fields: {
+      lineObjectNumber: `${at}.sku`,
+      quantity: `${at}.quantity`,
+      unitPrice: `${at}.unitPrice.amountMinor`,
+      description: `${at}.description`,
+    },
+    captions: [
+      [/\bItem\b|\bNo\./, `${at}.sku`],
+      [/Quantity/i, `${at}.quantity`],
+      [/Unit Price/i, `${at}.unitPrice.amountMinor`],
+    ],
+  };
+}
 
 /** What the classifier knows about the call: its name, for writes the body sent, and whose fields. */
 export interface BcCallContext {
@@ -152,6 +185,16 @@ function retryAfterOf(headers: unknown): number | undefined {
 /** Folds anything a Business Central call threw into an `AdapterError`; bugs are rethrown untouched. */
 export function classifyBcError(error: unknown, context: BcCallContext): AdapterError {
   if (error instanceof AdapterError) return error;
+  if (error instanceof SchedulerThrottledError) {
+    return new AdapterError({
+      kind: 'Throttled',
+      system: BC_SYSTEM,
+      operation: context.operation,
+      message: error.message,
+      retryAfterMs: error.retryAfterMs,
+      cause: error,
+    });
+  }
   if (error instanceof CircuitOpenError) {
     return new AdapterError({
       kind: 'Temporary',

@@ -131,3 +131,58 @@ export interface CompanyContext {
   name: string;
   localCurrency: string;
 }
+
+/** A line of a sales order or sales invoice. */
+export interface BcSalesLine {
+  id: string;
+  documentId: string;
+  sequence: number;
+  lineType: string;
+  lineObjectNumber: string;
+  description: string;
+  quantity: number;
+  unitPrice: number;
+  amountExcludingTax: number;
+}
+
+/** The fields sales orders and sales invoices share. */
+interface BcSalesDocument {
+  '@odata.etag'?: string;
+  id: string;
+  number: string;
+  externalDocumentNumber: string;
+  customerId: string;
+  customerNumber: string;
+  currencyCode: string;
+  totalAmountExcludingTax: number;
+  totalAmountIncludingTax: number;
+  status: string;
+  lastModifiedDateTime: string;
+}
+
+export interface BcSalesOrder extends BcSalesDocument {
+  orderDate: string;
+  salesOrderLines?: BcSalesLine[];
+}
+
+export interface BcSalesInvoice extends BcSalesDocument {
+  invoiceDate: string;
+  dueDate: string | null;
+  orderNumber: string;
+  salesInvoiceLines?: BcSalesLine[];
+}
+
+export interface BcSalesOrderWrite {
+  externalDocumentNumber: string;
+  customerId: string;
+  currencyCode?: string;
+  orderDate?: string;
+}
+
+export interface BcSalesLineWrite {
+  lineType: 'Item';
+  lineObjectNumber: string;
+  quantity: number;
+  unitPrice?: number;
+  description?: string;
+}
