@@ -5,7 +5,13 @@ import { fileURLToPath } from 'node:url';
 import jsforce from 'jsforce';
 import { connectDatabase, type DataSource, startEmbeddedPostgres } from '@concord/persistence';
 import { freePort, syntheticAccounts } from '@concord/testing';
-import { type BenchProcess, peakRssMb, startBenchProcess, stopBenchProcesses } from './support/processes.js';
+import {
+  type BenchProcess,
+  peakRssMb,
+  startBenchProcess,
+  startBenchSandbox,
+  stopBenchProcesses,
+} from './support/processes.js';
 import { percentile } from './support/percentile.js';
 
 // bench:onboarding — creates accounts in the Salesforce sandbox through jsforce (collections of 200)
@@ -176,20 +182,7 @@ try {
       ),
     );
   };
-  processes.push(
-    await startBenchProcess(
-      'sandbox',
-      join(distRoot, 'apps/sandbox/src/main.js'),
-      {
-        ...env,
-        SANDBOX_SEED: 'false',
-        SANDBOX_SALESFORCE_PORT: String(ports.sf),
-        SANDBOX_BUSINESS_CENTRAL_PORT: String(ports.bc),
-        SANDBOX_STRIPE_PORT: String(ports.stripe),
-      },
-      url(ports.sf),
-    ),
-  );
+  processes.push(await startBenchSandbox(join(distRoot, 'apps/sandbox/src/main.js'), env, ports));
   // Real org, tenant and account quotas are far larger than one bench run needs; lift the sandbox defaults.
   await admin(ports.sf, 'PUT', 'limits', { dailyApiLimit: 10_000_000 });
   await admin(ports.bc, 'PUT', 'limits', { requestBudget: 10_000_000 });

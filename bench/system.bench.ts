@@ -6,7 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { ServiceTokenIssuer } from '@concord/governance';
 import { connectDatabase, startEmbeddedPostgres } from '@concord/persistence';
 import { freePort } from '@concord/testing';
-import { type BenchProcess, peakRssMb, startBenchProcess, stopBenchProcesses } from './support/processes.js';
+import {
+  type BenchProcess,
+  peakRssMb,
+  startBenchProcess,
+  startBenchSandbox,
+  stopBenchProcesses,
+} from './support/processes.js';
 
 // bench:system — upserts customers through system-crm (Salesforce collections of 200) and system-erp
 // (Business Central $batch of 100) against the sandboxes, each app in its own process. Prints
@@ -93,18 +99,7 @@ try {
     BUSINESS_CENTRAL_URL: url(ports.bc),
     STRIPE_URL: url(ports.stripe),
   };
-  const sandbox = await startBenchProcess(
-    'sandbox',
-    join(distRoot, 'apps/sandbox/src/main.js'),
-    {
-      ...env,
-      SANDBOX_SEED: 'false',
-      SANDBOX_SALESFORCE_PORT: String(ports.sf),
-      SANDBOX_BUSINESS_CENTRAL_PORT: String(ports.bc),
-      SANDBOX_STRIPE_PORT: String(ports.stripe),
-    },
-    url(ports.sf),
-  );
+  const sandbox = await startBenchSandbox(join(distRoot, 'apps/sandbox/src/main.js'), env, ports);
   processes.push(sandbox);
   // Real org and tenant quotas are far larger than one bench run needs; lift the sandbox defaults.
   await fetch(`${url(ports.bc)}/__admin/limits`, {

@@ -68,3 +68,23 @@ export async function stopBenchProcesses(processes: readonly BenchProcess[]): Pr
     ),
   );
 }
+
+/** The vendor sandboxes, unseeded, in a process of their own on the given ports. */
+export function startBenchSandbox(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  ports: { sf: number; bc: number; stripe: number },
+): Promise<BenchProcess> {
+  return startBenchProcess(
+    'sandbox',
+    script,
+    {
+      ...env,
+      SANDBOX_SEED: 'false',
+      SANDBOX_SALESFORCE_PORT: String(ports.sf),
+      SANDBOX_BUSINESS_CENTRAL_PORT: String(ports.bc),
+      SANDBOX_STRIPE_PORT: String(ports.stripe),
+    },
+    `http://127.0.0.1:${ports.sf}`,
+  );
+}
