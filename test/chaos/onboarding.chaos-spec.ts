@@ -37,6 +37,8 @@ describe('onboarding 200 accounts through worker kills, ERP 503s, Stripe 429s an
       CRM_CHANGES_POLL_MS: '200',
       STEWARD_RETRY_POLL_MS: '0',
       ONBOARDING_CONCURRENCY: '16',
+      // Claims the killed worker left in progress are taken over after this long.
+      IDEMPOTENCY_LEASE_SECONDS: '5',
       LOG_LEVEL: 'error',
     });
     await onboarding.start();

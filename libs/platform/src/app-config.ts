@@ -20,6 +20,8 @@ export interface AppConfig {
   /** Secret: signs and verifies service tokens between layers. */
   serviceTokenSecret: string;
   bodyLimitBytes: number;
+  /** How long an Idempotency-Key claim may stay in progress before a retry takes it over (its owner died). */
+  idempotencyLeaseSeconds: number;
   /** Prefix of this deployment's queue names, so stacks sharing one job store never take each other's jobs. */
   queueNamespace: string;
   downstream: Partial<Record<AppName, string>>;
@@ -144,6 +146,7 @@ export function loadAppConfig(name: AppName, env: NodeJS.ProcessEnv = process.en
     serviceTokenSecret,
     queueNamespace: queueNamespace(env),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 50 * 1024 * 1024),
+    idempotencyLeaseSeconds: integer(env, 'IDEMPOTENCY_LEASE_SECONDS', 60, 1, 86_400),
     downstream,
     vendors,
     salesforce: {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode } from '@concord/contracts';
 import { ConcordException } from '@concord/governance';
-import { hashRequest, IdempotencyRepository } from '@concord/persistence';
+import { DataSource, type EntityManager, hashRequest, IdempotencyRepository } from '@concord/persistence';
 
 export interface IdempotentResult<T> {
   status: number;
@@ -19,13 +19,48 @@ const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,255}$/;
  */
 @Injectable()
 export class IdempotentWrite {
-  constructor(private readonly keys: IdempotencyRepository) {}
+  constructor(
+    private readonly keys: IdempotencyRepository,
+    private readonly dataSource: DataSource,
+  ) {}
 
-  async run<T>(
+  run<T>(
     scope: string,
     key: string | undefined,
     body: unknown,
     write: () => Promise<{ status: number; body: T }>,
+  ): Promise<IdempotentResult<T>> {
+    return this.guarded(scope, key, body, async (claimed) => {
+      const result = await write();
+      await this.keys.complete(scope, claimed.key, result.status, result.body);
+      return result;
+    });
+  }
+
+  /**
+   * For a write that is itself one database transaction: the stored answer commits with it, so a
+   * crash leaves both or neither, and a key taken over after its lease never repeats the write.
+   */
+  runInTransaction<T>(
+    scope: string,
+    key: string | undefined,
+    body: unknown,
+    write: (manager: EntityManager) => Promise<{ status: number; body: T }>,
+  ): Promise<IdempotentResult<T>> {
+    return this.guarded(scope, key, body, (claimed) =>
+      this.dataSource.transaction(async (manager) => {
+        const result = await write(manager);
+        await this.keys.completeClaim(manager, { scope, ...claimed }, result.status, result.body);
+        return result;
+      }),
+    );
+  }
+
+  private async guarded<T>(
+    scope: string,
+    key: string | undefined,
+    body: unknown,
+    write: (claim: { key: string; token: string }) => Promise<{ status: number; body: T }>,
   ): Promise<IdempotentResult<T>> {
     if (!key || !KEY_PATTERN.test(key)) {
       throw new ConcordException(
@@ -52,9 +87,7 @@ export class IdempotentWrite {
         break;
     }
     try {
-      const result = await write();
-      await this.keys.complete(scope, key, result.status, result.body);
-      return { ...result, replayed: false };
+      return { ...(await write({ key, token: claim.token })), replayed: false };
     } catch (error) {
       await this.keys.release(scope, key);
       throw error;

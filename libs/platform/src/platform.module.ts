@@ -68,7 +68,10 @@ export class PlatformModule {
       { provide: CredentialStore, useValue: new CredentialStore(dataSource) },
       { provide: SyncExceptionRepository, useValue: new SyncExceptionRepository(dataSource) },
       { provide: OutboxRepository, useValue: new OutboxRepository(dataSource) },
-      { provide: IdempotencyRepository, useValue: new IdempotencyRepository(dataSource) },
+      {
+        provide: IdempotencyRepository,
+        useValue: new IdempotencyRepository(dataSource, 24, config.idempotencyLeaseSeconds),
+      },
       { provide: AuditLogRepository, useValue: new AuditLogRepository(dataSource) },
       { provide: CustomerRepository, useValue: new CustomerRepository(dataSource) },
       { provide: DownstreamClients, useValue: new DownstreamClients(config, issuer, registry) },

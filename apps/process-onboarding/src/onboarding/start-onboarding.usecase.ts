@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { currentCorrelationId } from '@concord/observability';
-import { DataSource, OutboxRepository } from '@concord/persistence';
+import { type EntityManager, OutboxRepository } from '@concord/persistence';
 import { type IdempotentResult, IdempotentWrite, OutboxRelayService, QueueNames } from '@concord/platform';
 import { QueueName } from '@concord/queues';
 import { type OnboardingAcceptedDto, type StartOnboardingDto } from './onboarding.dto.js';
@@ -14,7 +14,6 @@ export const ONBOARDINGS_SCOPE = 'process-onboarding:onboardings';
 @Injectable()
 export class StartOnboardingUseCase {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly flows: OnboardingFlowRepository,
     private readonly outbox: OutboxRepository,
     private readonly relay: OutboxRelayService,
@@ -26,43 +25,46 @@ export class StartOnboardingUseCase {
     key: string | undefined,
     request: StartOnboardingDto,
   ): Promise<IdempotentResult<OnboardingAcceptedDto>> {
-    const result = await this.idempotent.run(ONBOARDINGS_SCOPE, key, request, async () => ({
-      status: 202,
-      body: await this.start(request),
-    }));
+    const result = await this.idempotent.runInTransaction(
+      ONBOARDINGS_SCOPE,
+      key,
+      request,
+      async (manager) => ({
+        status: 202,
+        body: await this.start(request, manager),
+      }),
+    );
     if (!result.replayed) this.relay.nudge();
     return result;
   }
 
-  private start(request: StartOnboardingDto): Promise<OnboardingAcceptedDto> {
+  private async start(request: StartOnboardingDto, manager: EntityManager): Promise<OnboardingAcceptedDto> {
     const correlationId = currentCorrelationId() ?? randomUUID();
-    return this.dataSource.transaction(async (manager) => {
-      // One canonical customer per CRM account: a repeated onboarding of the account keeps its ID.
-      const earlier = request.crmAccountId
-        ? await this.flows.latestForCrmAccount(request.crmAccountId, manager)
-        : undefined;
-      const concordId = earlier?.concordId ?? randomUUID();
-      const input: OnboardingInput = {
-        customer: request.customer,
-        ...(request.crmAccountId ? { crmAccountId: request.crmAccountId } : {}),
-      };
-      const flowId = await this.flows.create(manager, {
-        concordId,
-        correlationId,
-        input,
-        ...(request.partnerId ? { partnerId: request.partnerId } : {}),
-      });
-      const job: OnboardingJobData = { flowId, step: firstStep(request.crmAccountId) };
-      await this.outbox.add(manager, [
-        {
-          queue: this.queueNames.of(QueueName.Onboarding),
-          jobName: ONBOARDING_JOB,
-          entityKey: concordId,
-          payload: job,
-          correlationId,
-        },
-      ]);
-      return { onboardingId: flowId, concordId, status: 'accepted' };
+    // One canonical customer per CRM account: a repeated onboarding of the account keeps its ID.
+    const earlier = request.crmAccountId
+      ? await this.flows.latestForCrmAccount(request.crmAccountId, manager)
+      : undefined;
+    const concordId = earlier?.concordId ?? randomUUID();
+    const input: OnboardingInput = {
+      customer: request.customer,
+      ...(request.crmAccountId ? { crmAccountId: request.crmAccountId } : {}),
+    };
+    const flowId = await this.flows.create(manager, {
+      concordId,
+      correlationId,
+      input,
+      ...(request.partnerId ? { partnerId: request.partnerId } : {}),
     });
+    const job: OnboardingJobData = { flowId, step: firstStep(request.crmAccountId) };
+    await this.outbox.add(manager, [
+      {
+        queue: this.queueNames.of(QueueName.Onboarding),
+        jobName: ONBOARDING_JOB,
+        entityKey: concordId,
+        payload: job,
+        correlationId,
+      },
+    ]);
+    return { onboardingId: flowId, concordId, status: 'accepted' };
   }
 }

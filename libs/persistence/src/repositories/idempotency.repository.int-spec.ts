@@ -26,7 +26,7 @@ describe('idempotency keys', () => {
   it('claims a key once, replays its answer, and refuses it for another body', async () => {
     const key = uniqueId('key');
     const hash = hashRequest({ name: 'Contoso' });
-    assert.deepEqual(await keys.claim('partner-a', key, hash), { kind: 'claimed' });
+    assert.equal((await keys.claim('partner-a', key, hash)).kind, 'claimed');
     assert.deepEqual(await keys.claim('partner-a', key, hash), { kind: 'in_progress' });
     await keys.complete('partner-a', key, 202, { customerId: 'c-1' });
     assert.deepEqual(await keys.claim('partner-a', key, hash), {
@@ -37,7 +37,7 @@ describe('idempotency keys', () => {
     assert.deepEqual(await keys.claim('partner-a', key, hashRequest({ name: 'Other' })), {
       kind: 'mismatch',
     });
-    assert.deepEqual(await keys.claim('partner-b', key, hash), { kind: 'claimed' }, 'scopes are independent');
+    assert.equal((await keys.claim('partner-b', key, hash)).kind, 'claimed', 'scopes are independent');
   });
 
   it('lets exactly one of many concurrent first requests claim a key', async () => {
@@ -51,6 +51,33 @@ describe('idempotency keys', () => {
     const key = uniqueId('free');
     await keys.claim('s', key, 'h');
     await keys.release('s', key);
-    assert.deepEqual(await keys.claim('s', key, 'h'), { kind: 'claimed' });
+    assert.equal((await keys.claim('s', key, 'h')).kind, 'claimed');
+  });
+
+  it('lets a request take over a claim whose owner died, and fences the late owner out', async () => {
+    const leased = new IdempotencyRepository(dataSource, 24, 0);
+    const key = uniqueId('key');
+    const hash = hashRequest({ name: 'Contoso' });
+    const first = await leased.claim('crm-change', key, hash);
+    assert.equal(first.kind, 'claimed');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal((await leased.claim('crm-change', key, hashRequest({ other: true }))).kind, 'mismatch');
+    const second = await leased.claim('crm-change', key, hash);
+    assert.equal(second.kind, 'claimed', 'the expired lease is taken over');
+    if (first.kind !== 'claimed' || second.kind !== 'claimed') return;
+    await assert.rejects(
+      dataSource.transaction((manager) =>
+        leased.completeClaim(manager, { scope: 'crm-change', key, token: first.token }, 202, { late: true }),
+      ),
+      /taken over/,
+    );
+    await dataSource.transaction((manager) =>
+      leased.completeClaim(manager, { scope: 'crm-change', key, token: second.token }, 202, { id: 'f-2' }),
+    );
+    assert.deepEqual(await leased.claim('crm-change', key, hash), {
+      kind: 'replay',
+      status: 202,
+      body: { id: 'f-2' },
+    });
   });
 });

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { type DataSource } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
+import { updateRows } from './update-rows.util.js';
 
 export type IdempotencyClaim =
-  | { kind: 'claimed' }
+  | { kind: 'claimed'; token: string }
   | { kind: 'replay'; status: number; body: unknown }
   | { kind: 'mismatch' }
   | { kind: 'in_progress' };
@@ -25,12 +26,15 @@ function stableStringify(value: unknown): string {
 
 /**
  * `(scope, key)` is the primary key, so two concurrent first requests cannot both claim it:
- * the loser sees `in_progress` (→ 409), a later retry sees the stored answer.
+ * the loser sees `in_progress` (→ 409), a later retry sees the stored answer. A claim still in
+ * progress after `leaseSeconds` belongs to a process that died mid-request: the next request with
+ * that key takes it over, so a crash never locks a key for the whole TTL.
  */
 export class IdempotencyRepository {
   constructor(
     private readonly dataSource: DataSource,
     private readonly ttlHours = 24,
+    private readonly leaseSeconds = 60,
   ) {}
 
   async claim(scope: string, key: string, requestHash: string): Promise<IdempotencyClaim> {
@@ -41,10 +45,14 @@ export class IdempotencyRepository {
          SET request_hash = EXCLUDED.request_hash, state = 'in_progress', response_status = NULL,
              response_body = NULL, created_at = now(), expires_at = EXCLUDED.expires_at
          WHERE idempotency_key.expires_at < now()
-       RETURNING key`,
-      [scope, key, requestHash, this.ttlHours],
+            OR (idempotency_key.state = 'in_progress'
+                AND idempotency_key.request_hash = EXCLUDED.request_hash
+                AND idempotency_key.created_at < now() - make_interval(secs => $5))
+       RETURNING created_at::text AS token`,
+      [scope, key, requestHash, this.ttlHours, this.leaseSeconds],
     );
-    if (inserted.length > 0) return { kind: 'claimed' };
+    const claimed = inserted[0] as { token: string } | undefined;
+    if (claimed) return { kind: 'claimed', token: claimed.token };
     const rows: Array<{
       request_hash: string;
       state: string;
@@ -67,6 +75,28 @@ export class IdempotencyRepository {
         WHERE scope = $1 AND key = $2`,
       [scope, key, status, JSON.stringify(body ?? null)],
     );
+  }
+
+  /**
+   * Completes inside the write's own transaction, fenced by the claim's token: when another request
+   * took the key over after its lease, this throws and the transaction (the write) rolls back.
+   */
+  async completeClaim(
+    manager: EntityManager,
+    claim: { scope: string; key: string; token: string },
+    status: number,
+    body: unknown,
+  ): Promise<void> {
+    const updated = await updateRows<{ key: string }>(
+      manager,
+      `UPDATE idempotency_key SET state = 'completed', response_status = $4, response_body = $5
+        WHERE scope = $1 AND key = $2 AND state = 'in_progress' AND created_at = $3::timestamptz
+        RETURNING key`,
+      [claim.scope, claim.key, claim.token, status, JSON.stringify(body ?? null)],
+    );
+    if (updated.length === 0) {
+      throw new Error(`idempotency key ${claim.key} was taken over by another request`);
+    }
   }
 
   /** Frees a key whose request failed before any effect, so the client may retry it. */
