@@ -34,6 +34,7 @@ interface Account {
 interface BcCustomer {
   displayName: string;
   taxRegistrationNumber: string;
+  postalCode: string;
 }
 
 const ACCOUNT_FIELDS = [
@@ -232,6 +233,28 @@ describe('CRM change feed as the onboarding trigger, with ownership, echoes and 
       (await erpCustomers()).find((customer) => customer.displayName === renamed),
     );
     assert.equal(erp.taxRegistrationNumber, germanVatId(onboarded.name));
+  });
+
+  it('keeps a Salesforce edit the canonical rules refuse out of the canonical record and the ERP, as a validation exception', async () => {
+    const { accountId, concordId } = onboarded;
+    const renamed = uniqueId('Contoso Postless GmbH ');
+    await sf.sobject('Account').update({ Id: accountId, Name: renamed, BillingPostalCode: null });
+
+    await eventually('the CRM edit judged', async () =>
+      (await events(accountId)).some((row) => row.type === 'crm.account.invalid') ? true : undefined,
+    );
+    const [invalid] = await db.query<Array<{ error: { message: string } }>>(
+      `SELECT error FROM sync_exception WHERE category = 'validation' AND entity_id = $1`,
+      [concordId],
+    );
+    assert.match(invalid?.error.message ?? '', /address\.postalCode/);
+    const [stored] = await db.query<Array<{ name: string; postal: string }>>(
+      `SELECT data->>'name' AS name, data->'address'->>'postalCode' AS postal FROM customer WHERE id = $1`,
+      [concordId],
+    );
+    assert.equal(stored?.postal, '10115');
+    assert.notEqual(stored?.name, renamed, 'none of the refused change was applied');
+    assert.equal((await erpCustomers()).filter((customer) => customer.displayName === renamed).length, 0);
   });
 
   it('refuses a canonical update of a field its source does not own with 409 naming the owner, and a stale one', async () => {

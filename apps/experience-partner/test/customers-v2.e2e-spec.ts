@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CredentialStore } from '@concord/governance';
 import { connectDatabase } from '@concord/persistence';
-import { testDatabaseUrl, uniqueId, waitFor } from '@concord/testing';
+import { germanVatId, testDatabaseUrl, uniqueId, waitFor } from '@concord/testing';
 import { type RunningSandbox, sandboxEnv, startTestSandbox } from '../../../test/support/sandbox.js';
 import { bootStack, type Stack } from '../../../test/support/stack.js';
 import { PROCESS_ONBOARDING_APP } from '../../process-onboarding/src/process-onboarding.module.js';
@@ -24,11 +24,12 @@ interface Page {
   items: Array<Record<string, unknown>>;
 }
 
+// A fresh tax ID and street per run: the match step links customers that share them with others.
 const base = {
   country: 'DE',
-  taxId: 'DE136695976',
+  taxId: germanVatId(),
   currency: 'EUR',
-  address: { line1: 'Hauptstr. 1', city: 'Berlin', postalCode: '10115' },
+  address: { line1: `${uniqueId('Versionsweg ')} 1`, city: 'Berlin', postalCode: '10115' },
 };
 const SUNSET = 'Fri, 31 Dec 2027 00:00:00 GMT';
 
@@ -86,7 +87,12 @@ describe('customers version 2 and the deprecated version 1', () => {
   it('serves a customer registered through v2 to v1 and v2 readers', async () => {
     const legalName = uniqueId('Contoso Deutschland GmbH ');
     const displayName = uniqueId('Contoso ');
-    const created = await call('/v2/customers', { ...base, legalName, displayName });
+    const created = await call('/v2/customers', {
+      ...base,
+      taxId: germanVatId(legalName),
+      legalName,
+      displayName,
+    });
     assert.equal(created.status, 202);
     assert.equal(created.headers.get('deprecation'), null);
     const { customerId, onboardingId } = await json<Accepted>(created);
@@ -112,7 +118,7 @@ describe('customers version 2 and the deprecated version 1', () => {
 
   it('serves a customer registered through v1 to v2 readers, the name as both names', async () => {
     const name = uniqueId('Fabrikam GmbH ');
-    const created = await call('/v1/customers', { ...base, name });
+    const created = await call('/v1/customers', { ...base, taxId: germanVatId(name), name });
     assert.equal(created.status, 202);
     const { customerId, onboardingId } = await json<Accepted>(created);
     await settled(`/v1/onboardings/${onboardingId}`);

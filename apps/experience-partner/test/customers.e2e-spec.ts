@@ -54,7 +54,7 @@ const customer = (name: string) => ({
   // Each test customer its own tax ID and domain: the onboarding's duplicate check must not link them.
   taxId: germanVatId(name),
   currency: 'EUR',
-  address: { line1: 'Hauptstr. 1', city: 'Berlin', postalCode: '10115' },
+  address: { line1: `${name.slice(-12)} Allee 1`, city: 'Berlin', postalCode: '10115' },
   website: exampleDomain(name),
 });
 

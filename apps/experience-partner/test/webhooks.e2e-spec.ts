@@ -54,7 +54,7 @@ const customer = (name: string) => ({
   country: 'DE',
   taxId: germanVatId(name),
   currency: 'EUR',
-  address: { line1: 'Hauptstr. 1', city: 'Berlin', postalCode: '10115' },
+  address: { line1: `${name.slice(-12)} Allee 1`, city: 'Berlin', postalCode: '10115' },
 });
 
 /** Verifies `Concord-Signature` the way a partner would: recompute the HMAC of "t.body". */

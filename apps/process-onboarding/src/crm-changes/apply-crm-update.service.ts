@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type CustomerChangeDto, type CustomerRecordV1 } from '@concord/contracts';
+import { type CustomerChangeDto, type CustomerRecordV1, type ErrorDetail } from '@concord/contracts';
 import { DataSource, type EntityManager, SyncExceptionRepository } from '@concord/persistence';
 import { customerFieldsOf } from '../customers/canonical-fields.util.js';
 import { CanonicalCustomerWriter } from '../customers/canonical-customer.writer.js';
@@ -7,9 +7,10 @@ import { CustomerSyncMetrics } from '../customers/customer-sync.metrics.js';
 import { type ChangeVerdict, judgeChange } from './crm-change.rules.js';
 import { type InboxEvent, CrmInboxRepository } from './crm-inbox.repository.js';
 import { DuplicateChangeError } from './duplicate-change.error.js';
+import { CanonicalCustomerValidator, describeInvalid } from '../onboarding/canonical-customer.validator.js';
 
 type EventBase = Pick<InboxEvent, 'eventId' | 'sourceVersion' | 'correlationId'>;
-type Outcome = 'pending' | 'stale' | 'replayed' | 'echo' | 'updated';
+type Outcome = 'pending' | 'stale' | 'replayed' | 'echo' | 'updated' | 'invalid';
 
 /**
  * A CRM change to a customer Concord knows, applied under the customer's row lock together with its
@@ -24,6 +25,7 @@ export class ApplyCrmUpdateService {
     private readonly writer: CanonicalCustomerWriter,
     private readonly exceptions: SyncExceptionRepository,
     private readonly metrics: CustomerSyncMetrics,
+    private readonly validator: CanonicalCustomerValidator,
   ) {}
 
   async apply(
@@ -55,6 +57,22 @@ export class ApplyCrmUpdateService {
       const accepted = judged.kind === 'update' ? judged.accepted : [];
       // A field the CRM cleared is written as null; a field left out would keep its stored value.
       const data = Object.fromEntries(accepted.map((field) => [field, incoming[field] ?? null]));
+      // The canonical record stays valid: an edit the canonical rules refuse never reaches it.
+      const refused = accepted.length > 0 ? await this.refusedFields(current.data, data) : [];
+      if (refused.length > 0) {
+        await event('crm.account.invalid', { details: refused });
+        const message = `The CRM change was not applied. ${describeInvalid(refused)}`;
+        await this.file(
+          manager,
+          'validation',
+          message,
+          { change, details: refused },
+          concordId,
+          base,
+          consumer,
+        );
+        return { kind: 'invalid' as const };
+      }
       // An echo changes no data but moves the last applied CRM version on.
       await this.writer.apply(
         manager,
@@ -76,12 +94,23 @@ export class ApplyCrmUpdateService {
     return verdict.kind === 'update' ? 'updated' : verdict.kind;
   }
 
-  private count(verdict: ChangeVerdict | undefined): void {
+  private count(verdict: ChangeVerdict | { kind: 'invalid' } | undefined): void {
     if (verdict?.kind === 'stale') this.metrics.staleEvent('crm');
     if (verdict?.kind === 'update') this.metrics.ownershipViolations('customer', verdict.violations.length);
   }
 
-  private async fileViolations(
+  private async refusedFields(
+    stored: Record<string, unknown>,
+    data: Record<string, unknown>,
+  ): Promise<ErrorDetail[]> {
+    const merged = Object.fromEntries(
+      Object.entries({ ...stored, ...data }).filter(([, value]) => value !== null && value !== undefined),
+    );
+    const check = await this.validator.check(merged);
+    return check.valid ? [] : check.details;
+  }
+
+  private fileViolations(
     manager: EntityManager,
     change: CustomerChangeDto,
     concordId: string,
@@ -90,20 +119,39 @@ export class ApplyCrmUpdateService {
     consumer: string,
   ): Promise<void> {
     const fields = verdict.violations.map(({ path, owner }) => `${path} (owned by ${owner})`).join(', ');
+    return this.file(
+      manager,
+      'ownership',
+      `The CRM changed fields it does not own, not propagated: ${fields}`,
+      { change, violations: verdict.violations },
+      concordId,
+      base,
+      consumer,
+      { violations: verdict.violations },
+    );
+  }
+
+  private async file(
+    manager: EntityManager,
+    category: 'ownership' | 'validation',
+    message: string,
+    payload: Record<string, unknown>,
+    concordId: string,
+    base: EventBase,
+    consumer: string,
+    error: Record<string, unknown> = {},
+  ): Promise<void> {
     await this.exceptions.record(
       {
-        category: 'ownership',
+        category,
         domain: 'customer',
         system: 'crm',
         entityId: concordId,
         queue: consumer,
         jobId: base.eventId,
         jobName: 'crm.account.change',
-        payload: { change, violations: verdict.violations },
-        error: {
-          message: `The CRM changed fields it does not own, not propagated: ${fields}`,
-          violations: verdict.violations,
-        },
+        payload,
+        error: { message, ...error },
         correlationId: base.correlationId,
       },
       manager,

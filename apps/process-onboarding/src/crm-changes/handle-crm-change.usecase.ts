@@ -21,7 +21,8 @@ export type ChangeOutcome =
   | 'stale'
   | 'replayed'
   | 'echo'
-  | 'updated';
+  | 'updated'
+  | 'invalid';
 
 type EventBase = Pick<InboxEvent, 'eventId' | 'sourceVersion' | 'correlationId'>;
 
