@@ -74,6 +74,9 @@ try {
     ...process.env,
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    // One bench key sends thousands of requests a second: lift its quota, or the figures are of 429s.
+    PARTNER_RATE_LIMIT: process.env.PARTNER_RATE_LIMIT ?? '1000000',
+    PARTNER_DAILY_QUOTA: process.env.PARTNER_DAILY_QUOTA ?? '1000000000',
   };
   processes.push(
     await startBenchProcess(
