@@ -80,7 +80,7 @@ describe('customers version 2 and the deprecated version 1', () => {
         const status = await json<{ state: string }>(await call(location));
         return ['synced', 'rejected', 'failed'].includes(status.state) ? status.state : undefined;
       },
-      30_000,
+      90_000,
       200,
     );
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { QueueNames } from '@concord/platform';
-import { QueueName, QueueProducer, RetryLaterError } from '@concord/queues';
+import { NonRetryableJobError, QueueName, QueueProducer, RetryLaterError } from '@concord/queues';
+import { type ExceptionCategory } from '@concord/persistence';
 import { describeInvalid } from './canonical-customer.validator.js';
 import { OnboardingMetrics } from './onboarding.metrics.js';
 import { type FlowRow, OnboardingFlowRepository, type StepRow } from './onboarding-flow.repository.js';
@@ -49,7 +50,19 @@ export class RunOnboardingStepUseCase {
     const flow = await this.flows.find(job.flowId);
     if (!flow || TERMINAL_STATES.has(flow.state)) return flow ? `flow already ${flow.state}` : 'unknown flow';
     const previous = await this.flows.step(flow.id, job.step);
-    if (previous?.outcome === 'REJECTED') return 'step already rejected';
+    if (previous?.outcome === 'REJECTED') {
+      // A worker that died after recording the rejection may not have filed its exception yet:
+      // failing again files it (once per job), so a rejection never goes unseen.
+      const category = typeof previous.detail.category === 'string' ? previous.detail.category : 'technical';
+      throw new NonRetryableJobError(
+        category as ExceptionCategory,
+        typeof previous.detail.message === 'string' ? previous.detail.message : 'rejected',
+        {
+          flowId: flow.id,
+          step: job.step,
+        },
+      );
+    }
     if (isHeld(previous)) return 'held for a steward decision';
     if (previous?.outcome !== 'CONFIRMED') {
       await this.flows.markStep(flow.id, job.step, 'ACCEPTED', attempt.attempt);
