@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import jsforce from 'jsforce';
+import type jsforce from 'jsforce';
 import { connectDatabase, type DataSource } from '@concord/persistence';
 import { freePort, testDatabaseUrl, testRedisUrl, uniqueId, waitFor } from '@concord/testing';
 import { SYSTEM_BILLING_APP } from '../../apps/system-billing/src/system-billing.module.js';
@@ -9,7 +9,13 @@ import { SYSTEM_ERP_APP } from '../../apps/system-erp/src/system-erp.module.js';
 import { AppProcess } from '../support/app-process.js';
 import { buildOnboardingScenario } from '../support/onboarding-scenario.js';
 import { runOnboardingScenario } from '../support/onboarding-scenario.run.js';
-import { type RunningSandbox, sandboxAdmin, sandboxEnv, startTestSandbox } from '../support/sandbox.js';
+import {
+  type RunningSandbox,
+  sandboxAdmin,
+  salesforceConnection,
+  sandboxEnv,
+  startTestSandbox,
+} from '../support/sandbox.js';
 import { bootStack, type Stack } from '../support/stack.js';
 
 // The 200-account onboarding of the e2e suite, under faults: the onboarding worker is SIGKILLed
@@ -43,11 +49,7 @@ describe('onboarding 200 accounts through worker kills, ERP 503s, Stripe 429s an
     });
     await onboarding.start();
     db = await connectDatabase({ url: testDatabaseUrl(), appName: 'chaos-test', poolSize: 2 });
-    sf = new jsforce.Connection({
-      oauth2: { loginUrl: sandbox.urls.salesforce, clientId: 'concord', clientSecret: 'concord-secret' },
-      version: '59.0',
-    });
-    await sf.authorize({ grant_type: 'client_credentials' });
+    sf = await salesforceConnection(sandbox);
   });
 
   after(async () => {

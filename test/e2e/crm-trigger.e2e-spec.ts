@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import jsforce from 'jsforce';
+import type jsforce from 'jsforce';
 import { type CustomerChangeDto } from '@concord/contracts';
 import { DataSource } from '@concord/persistence';
 import { germanVatId, uniqueId, waitFor } from '@concord/testing';
@@ -12,7 +12,13 @@ import { SYSTEM_BILLING_APP } from '../../apps/system-billing/src/system-billing
 import { SYSTEM_CRM_APP } from '../../apps/system-crm/src/system-crm.module.js';
 import { SYSTEM_ERP_APP } from '../../apps/system-erp/src/system-erp.module.js';
 import { createTestCredentials, serviceToken } from '../support/credentials.js';
-import { type RunningSandbox, sandboxAdmin, sandboxEnv, startTestSandbox } from '../support/sandbox.js';
+import {
+  type RunningSandbox,
+  sandboxAdmin,
+  salesforceConnection,
+  sandboxEnv,
+  startTestSandbox,
+} from '../support/sandbox.js';
 import { bootStack, type Stack } from '../support/stack.js';
 
 interface Onboarding {
@@ -87,11 +93,7 @@ describe('CRM change feed as the onboarding trigger, with ownership, echoes and 
     consumer = onboarding.get(CrmChangePoller).consumer;
     processAuth = `Bearer ${await serviceToken('process')}`;
     operatorKey = (await createTestCredentials()).operatorKey;
-    sf = new jsforce.Connection({
-      oauth2: { loginUrl: sandbox.urls.salesforce, clientId: 'concord', clientSecret: 'concord-secret' },
-      version: '59.0',
-    });
-    await sf.authorize({ grant_type: 'client_credentials' });
+    sf = await salesforceConnection(sandbox);
   });
 
   after(async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import jsforce from 'jsforce';
+import type jsforce from 'jsforce';
 import { DataSource } from '@concord/persistence';
 import { PROCESS_ONBOARDING_APP } from '../../apps/process-onboarding/src/process-onboarding.module.js';
 import { SYSTEM_BILLING_APP } from '../../apps/system-billing/src/system-billing.module.js';
@@ -8,7 +8,12 @@ import { SYSTEM_CRM_APP } from '../../apps/system-crm/src/system-crm.module.js';
 import { SYSTEM_ERP_APP } from '../../apps/system-erp/src/system-erp.module.js';
 import { buildOnboardingScenario } from '../support/onboarding-scenario.js';
 import { runOnboardingScenario } from '../support/onboarding-scenario.run.js';
-import { type RunningSandbox, sandboxEnv, startTestSandbox } from '../support/sandbox.js';
+import {
+  type RunningSandbox,
+  salesforceConnection,
+  sandboxEnv,
+  startTestSandbox,
+} from '../support/sandbox.js';
 import { bootStack, type Stack } from '../support/stack.js';
 
 // 200 accounts created in Salesforce after 20 customers were onboarded: 20 near-duplicates of those,
@@ -25,11 +30,7 @@ describe('onboarding 200 Salesforce accounts from the CRM change feed', () => {
       CRM_CHANGES_POLL_MS: '200',
       ONBOARDING_CONCURRENCY: '16',
     });
-    sf = new jsforce.Connection({
-      oauth2: { loginUrl: sandbox.urls.salesforce, clientId: 'concord', clientSecret: 'concord-secret' },
-      version: '59.0',
-    });
-    await sf.authorize({ grant_type: 'client_credentials' });
+    sf = await salesforceConnection(sandbox);
   });
 
   after(async () => {

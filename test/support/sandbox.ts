@@ -1,3 +1,4 @@
+import jsforce from 'jsforce';
 import {
   type RunningSandbox,
   startSandbox,
@@ -85,4 +86,14 @@ export async function businessCentralToken(baseUrl: string): Promise<string> {
 /** A Salesforce sandbox session, for tests that set up records through the vendor API. */
 export function salesforceToken(baseUrl: string): Promise<{ access_token: string; instance_url: string }> {
   return clientCredentials(`${baseUrl}/services/oauth2/token`);
+}
+
+/** jsforce logged in to the Salesforce sandbox with its client credentials, as a customer's org admin would. */
+export async function salesforceConnection(sandbox: RunningSandbox): Promise<jsforce.Connection> {
+  const conn = new jsforce.Connection({
+    oauth2: { loginUrl: sandbox.urls.salesforce, clientId: 'concord', clientSecret: 'concord-secret' },
+    version: '59.0',
+  });
+  await conn.authorize({ grant_type: 'client_credentials' });
+  return conn;
 }

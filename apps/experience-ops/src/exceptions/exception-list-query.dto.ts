@@ -1,18 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { type ExceptionCategory, type ExceptionStatus } from '@concord/persistence';
+import { DEFAULT_PAGE, PageQueryDto } from '../common/page-query.dto.js';
 import { IsTimeBound } from './time-bound.util.js';
 
 export const EXCEPTION_STATUSES: ExceptionStatus[] = ['open', 'retrying', 'resolved', 'discarded'];
@@ -24,7 +14,7 @@ export const EXCEPTION_CATEGORIES: ExceptionCategory[] = [
   'rejected-by-target',
   'technical',
 ];
-export const DEFAULT_EXCEPTION_PAGE = 50;
+export const DEFAULT_EXCEPTION_PAGE = DEFAULT_PAGE;
 
 /** `?status=open&status=retrying` and `?status=open,retrying` mean the same. */
 function toList({ value }: { value: unknown }): unknown {
@@ -41,7 +31,7 @@ function toList({ value }: { value: unknown }): unknown {
 
 const TOKEN = /^[A-Za-z0-9._:-]+$/;
 
-export class ExceptionListQueryDto {
+export class ExceptionListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     enum: EXCEPTION_STATUSES,
     isArray: true,
@@ -108,18 +98,4 @@ export class ExceptionListQueryDto {
   @MaxLength(128)
   @Matches(TOKEN)
   correlationId?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: DEFAULT_EXCEPTION_PAGE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page; opaque' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(512)
-  cursor?: string;
 }
