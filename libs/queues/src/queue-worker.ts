@@ -1,5 +1,5 @@
 import { DelayedError, type Job, UnrecoverableError, type Worker } from 'bullmq';
-import { type SyncExceptionRepository } from '@concord/persistence';
+import { type NewSyncException, type SyncExceptionRepository } from '@concord/persistence';
 import { type Logger, runWithCorrelation } from '@concord/observability';
 import { isJobEnvelope, type JobEnvelope } from './job-contracts.js';
 import { describeError, NonRetryableJobError, RetryLaterError } from './job-failure.js';
@@ -8,6 +8,12 @@ import { type QueueRuntime, type QueueRuntimeWorkerOptions } from './queue-runti
 export interface JobHandlerContext {
   job: Job<JobEnvelope>;
   attempt: number;
+  /**
+   * The exception row this job's failure with `error` becomes. A handler that ends a job for good may
+   * record it in the transaction of its own state change (the row is keyed by queue and job, so the
+   * worker's later recording of the same failure changes nothing): a crash in between loses neither.
+   */
+  exceptionFor: (error: unknown) => NewSyncException;
 }
 
 /** How long a job may keep deferring itself on RetryLaterError before waits spend attempts again. */
@@ -51,6 +57,7 @@ export function startQueueWorker<T>(
         return await definition.handle(envelope.data as T, {
           job: job as Job<JobEnvelope>,
           attempt: job.attemptsMade + 1,
+          exceptionFor: (error) => jobException(definition, job, correlationId, error),
         });
       } catch (error) {
         if (error instanceof RetryLaterError && token && Date.now() - job.timestamp < MAX_DEFERRAL_AGE_MS) {
@@ -71,21 +78,28 @@ export function startQueueWorker<T>(
           },
           'job attempt failed',
         );
-        if (final) {
-          await deps.exceptions.record({
-            category: error instanceof NonRetryableJobError ? error.category : 'technical',
-            domain: definition.domain,
-            queue: definition.queue,
-            jobId: String(job.id),
-            jobName: job.name,
-            payload: envelope,
-            error: { ...describeError(error), attempts: job.attemptsMade + 1 },
-            correlationId,
-          });
-        }
+        if (final) await deps.exceptions.record(jobException(definition, job, correlationId, error));
         throw error;
       }
     });
   };
   return deps.runtime.worker(definition.queue, processor, options);
+}
+
+function jobException(
+  definition: WorkerDefinition<unknown>,
+  job: Job,
+  correlationId: string,
+  error: unknown,
+): NewSyncException {
+  return {
+    category: error instanceof NonRetryableJobError ? error.category : 'technical',
+    domain: definition.domain,
+    queue: definition.queue,
+    jobId: String(job.id),
+    jobName: job.name,
+    payload: job.data,
+    error: { ...describeError(error), attempts: job.attemptsMade + 1 },
+    correlationId,
+  };
 }

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { type ErrorDetail, SyncStatus } from '@concord/contracts';
-import { CustomerRepository, type ExceptionCategory } from '@concord/persistence';
+import {
+  CustomerRepository,
+  DataSource,
+  type ExceptionCategory,
+  type NewSyncException,
+  SyncExceptionRepository,
+} from '@concord/persistence';
 import { NonRetryableJobError } from '@concord/queues';
 import { CrmAccountService } from './crm-account.service.js';
 import { OnboardingMetrics } from './onboarding.metrics.js';
@@ -15,8 +21,9 @@ export interface Refusal {
 }
 
 /**
- * Ends a flow whose customer was refused: the CRM account shows `Rejected` with the reason, the step
- * and flow rows say so, and the job stops with the payload as a steward exception.
+ * Ends a flow whose customer was refused: the CRM account shows `Rejected` with the reason, and the
+ * step row, the flow state and the steward exception (with the payload) are written in one transaction,
+ * so a worker that dies in between never leaves a rejected flow without its exception.
  */
 @Injectable()
 export class OnboardingRejectionService {
@@ -25,23 +32,19 @@ export class OnboardingRejectionService {
     private readonly metrics: OnboardingMetrics,
     private readonly customers: CustomerRepository,
     private readonly crmAccount: CrmAccountService,
+    private readonly exceptions: SyncExceptionRepository,
+    private readonly dataSource: DataSource,
   ) {}
 
-  async reject(flow: FlowRow, step: StepName, attempt: number, refusal: Refusal): Promise<never> {
+  async reject(
+    flow: FlowRow,
+    step: StepName,
+    attempt: { attempt: number; exceptionFor: (error: unknown) => NewSyncException },
+    refusal: Refusal,
+  ): Promise<never> {
     // A failed write-back throws a retryable error first: the rejection is recorded once it is written.
     const crmWriteback = step === 'crm-account' ? 'no CRM account yet' : await this.writeBack(flow, refusal);
-    await this.flows.markStep(flow.id, step, 'REJECTED', attempt, {
-      category: refusal.category,
-      message: refusal.message,
-      details: refusal.details,
-      ...(refusal.answer === undefined ? {} : { answer: refusal.answer }),
-      crmWriteback,
-    });
-    await this.flows.setState(flow.id, 'rejected');
-    // Only a customer this flow created carries its ID; a linked existing customer keeps its status.
-    await this.customers.setSyncStatus(flow.concordId, SyncStatus.Rejected);
-    this.metrics.stepOutcome(step, 'REJECTED');
-    throw new NonRetryableJobError(refusal.category, refusal.message, {
+    const error = new NonRetryableJobError(refusal.category, refusal.message, {
       flowId: flow.id,
       concordId: flow.concordId,
       step,
@@ -49,6 +52,28 @@ export class OnboardingRejectionService {
       details: refusal.details,
       ...(refusal.answer === undefined ? {} : { targetAnswer: refusal.answer }),
     });
+    await this.dataSource.transaction(async (tx) => {
+      await this.flows.markStep(
+        flow.id,
+        step,
+        'REJECTED',
+        attempt.attempt,
+        {
+          category: refusal.category,
+          message: refusal.message,
+          details: refusal.details,
+          ...(refusal.answer === undefined ? {} : { answer: refusal.answer }),
+          crmWriteback,
+        },
+        tx,
+      );
+      await this.flows.setState(flow.id, 'rejected', tx);
+      // Only a customer this flow created carries its ID; a linked existing customer keeps its status.
+      await this.customers.setSyncStatus(flow.concordId, SyncStatus.Rejected, tx);
+      await this.exceptions.record(attempt.exceptionFor(error), tx);
+    });
+    this.metrics.stepOutcome(step, 'REJECTED');
+    throw error;
   }
 
   /** Through the CRM account service, so an account created in the CRM directly is linked first. */

@@ -28,10 +28,11 @@ export class OnboardingWorker implements OnModuleInit, OnModuleDestroy {
         queue: this.queueNames.of(QueueName.Onboarding),
         acceptsVersions: [1],
         domain: 'customer',
-        handle: (data, { job, attempt }) =>
+        handle: (data, { job, attempt, exceptionFor }) =>
           this.runStep.execute(parseJob(data), {
             attempt,
             final: attempt >= (job.opts.attempts ?? 1),
+            exceptionFor,
           }),
       },
       { runtime: this.runtime, exceptions: this.exceptions, logger: this.logger },

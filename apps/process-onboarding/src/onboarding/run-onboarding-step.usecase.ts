@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { QueueNames } from '@concord/platform';
 import { NonRetryableJobError, QueueName, QueueProducer, RetryLaterError } from '@concord/queues';
-import { type ExceptionCategory } from '@concord/persistence';
+import {
+  DataSource,
+  type ExceptionCategory,
+  type NewSyncException,
+  SyncExceptionRepository,
+} from '@concord/persistence';
 import { describeInvalid } from './canonical-customer.validator.js';
 import { OnboardingMetrics } from './onboarding.metrics.js';
 import { type FlowRow, OnboardingFlowRepository, type StepRow } from './onboarding-flow.repository.js';
@@ -32,6 +37,8 @@ export interface StepAttempt {
   attempt: number;
   /** No retry follows this attempt. */
   final: boolean;
+  /** The exception row a failure of this job becomes (see JobHandlerContext). */
+  exceptionFor: (error: unknown) => NewSyncException;
 }
 
 /** Runs one saga step per job and enqueues the next; a redelivered job never repeats a finished step. */
@@ -44,6 +51,8 @@ export class RunOnboardingStepUseCase {
     private readonly producer: QueueProducer,
     private readonly metrics: OnboardingMetrics,
     private readonly queueNames: QueueNames,
+    private readonly dataSource: DataSource,
+    private readonly exceptions: SyncExceptionRepository,
   ) {}
 
   async execute(job: OnboardingJobData, attempt: StepAttempt): Promise<string> {
@@ -51,8 +60,7 @@ export class RunOnboardingStepUseCase {
     if (!flow || TERMINAL_STATES.has(flow.state)) return flow ? `flow already ${flow.state}` : 'unknown flow';
     const previous = await this.flows.step(flow.id, job.step);
     if (previous?.outcome === 'REJECTED') {
-      // A worker that died after recording the rejection may not have filed its exception yet:
-      // failing again files it (once per job), so a rejection never goes unseen.
+      // The rejection filed its exception with it; failing again keeps the job failed, not completed.
       const category = typeof previous.detail.category === 'string' ? previous.detail.category : 'technical';
       throw new NonRetryableJobError(
         category as ExceptionCategory,
@@ -104,7 +112,7 @@ export class RunOnboardingStepUseCase {
 
   private async fail(flow: FlowRow, step: StepName, attempt: StepAttempt, error: unknown): Promise<never> {
     if (error instanceof StepRejectedError) {
-      return this.rejection.reject(flow, step, attempt.attempt, {
+      return this.rejection.reject(flow, step, attempt, {
         category: error.category,
         message: error.details.length > 0 ? describeInvalid(error.details) : error.message,
         details: error.details,
@@ -113,7 +121,7 @@ export class RunOnboardingStepUseCase {
     }
     const failure = classifyStepFailure(error);
     if (failure.kind === 'rejected') {
-      return this.rejection.reject(flow, step, attempt.attempt, {
+      return this.rejection.reject(flow, step, attempt, {
         category: failure.category,
         message: describeRefusal(SYSTEM_LABEL[step], failure.reason, failure.details),
         details: failure.details,
@@ -127,7 +135,13 @@ export class RunOnboardingStepUseCase {
       await this.flows.markStep(flow.id, step, 'TIMED_OUT', attempt.attempt);
       this.metrics.stepOutcome(step, 'TIMED_OUT');
     }
-    if (attempt.final) await this.flows.setState(flow.id, 'failed');
+    if (attempt.final) {
+      // With its exception, so a worker dying in between cannot leave a failed flow nobody sees.
+      await this.dataSource.transaction(async (tx) => {
+        await this.flows.setState(flow.id, 'failed', tx);
+        await this.exceptions.record(attempt.exceptionFor(error), tx);
+      });
+    }
     throw error;
   }
 }
