@@ -240,6 +240,104 @@ describe('Salesforce sandbox with jsforce', () => {
     assert.ok(deleted.every((result) => result.success));
   });
 
+  it('runs a composite request as one API call, with references, halting and allOrNone rollback', async () => {
+    const tag = uniqueSuffix();
+    type Composite = {
+      compositeResponse: { body: unknown; httpStatusCode: number; referenceId: string }[];
+    };
+    const composite = (body: object) => conn.requestPost<Composite>('/services/data/v59.0/composite', body);
+    await conn.query('SELECT Id FROM Account LIMIT 1');
+    const usedBefore = conn.limitInfo.apiUsage?.used ?? 0;
+    const chained = await composite({
+      compositeRequest: [
+        {
+          method: 'PATCH',
+          url: `/services/data/v59.0/sobjects/Account/Concord_Id__c/cmp-${tag}`,
+          referenceId: 'saved',
+          body: { Name: `Composite ${tag}` },
+        },
+        {
+          method: 'PATCH',
+          url: '/services/data/v59.0/sobjects/Account/@{saved.id}',
+          referenceId: 'typed',
+          body: { Type: 'Customer' },
+        },
+        {
+          method: 'GET',
+          url: '/services/data/v59.0/sobjects/Account/@{saved.id}?fields=Id,Name,Type',
+          referenceId: 'after',
+        },
+      ],
+    });
+    assert.deepEqual(
+      chained.compositeResponse.map((answer) => [answer.referenceId, answer.httpStatusCode]),
+      [
+        ['saved', 201],
+        ['typed', 204],
+        ['after', 200],
+      ],
+    );
+    assert.deepEqual((chained.compositeResponse[2]?.body as { Type?: string }).Type, 'Customer');
+    assert.equal(conn.limitInfo.apiUsage?.used, usedBefore + 1, 'three subrequests, one API call');
+
+    const halted = await composite({
+      compositeRequest: [
+        {
+          method: 'GET',
+          url: `/services/data/v59.0/sobjects/Account/Concord_Id__c/none-${tag}`,
+          referenceId: 'missing',
+        },
+        {
+          method: 'PATCH',
+          url: '/services/data/v59.0/sobjects/Account/@{missing.Id}',
+          referenceId: 'write',
+          body: { Phone: '1' },
+        },
+      ],
+    });
+    assert.equal(halted.compositeResponse[0]?.httpStatusCode, 404);
+    assert.equal(halted.compositeResponse[1]?.httpStatusCode, 400);
+    assert.equal(
+      (halted.compositeResponse[1]?.body as Array<{ errorCode: string }>)[0]?.errorCode,
+      'PROCESSING_HALTED',
+    );
+
+    const rolledBack = await composite({
+      allOrNone: true,
+      compositeRequest: [
+        {
+          method: 'POST',
+          url: '/services/data/v59.0/sobjects/Account',
+          referenceId: 'made',
+          body: { Name: `Undone ${tag}` },
+        },
+        {
+          method: 'POST',
+          url: '/services/data/v59.0/sobjects/Account',
+          referenceId: 'bad',
+          body: { Name: '' },
+        },
+      ],
+    });
+    assert.deepEqual(
+      rolledBack.compositeResponse.map((answer) => answer.httpStatusCode),
+      [400, 400],
+    );
+    const leftovers = await conn.query(`SELECT Id FROM Account WHERE Name = 'Undone ${tag}'`);
+    assert.equal(leftovers.totalSize, 0);
+
+    const tooMany = await rejection(
+      composite({
+        compositeRequest: Array.from({ length: 26 }, (_, index) => ({
+          method: 'GET',
+          url: '/services/data/v59.0/limits',
+          referenceId: `r${index}`,
+        })),
+      }),
+    );
+    assert.equal(tooMany.errorCode, 'INVALID_INPUT');
+  });
+
   it('pages SOQL results through nextRecordsUrl and autoFetch', async () => {
     const tag = `Page ${uniqueSuffix()}`;
     await conn

@@ -1,5 +1,6 @@
 import { type FastifyInstance } from 'fastify';
 import { isControlPath, pathOf } from '../shared/control-path.util.js';
+import { isSubrequest } from '../shared/subrequest.util.js';
 import { invalidSession, requestLimitExceeded } from './salesforce.errors.js';
 import { type SalesforceSandbox } from './salesforce.state.js';
 
@@ -21,6 +22,8 @@ export function installApiGuard(app: FastifyInstance, sandbox: SalesforceSandbox
     const token =
       header?.startsWith('Bearer ') || header?.startsWith('OAuth ') ? header.split(' ')[1] : undefined;
     if (!token || !sandbox.isValidToken(token)) return reply.code(401).send(invalidSession().toBody());
+    // A composite call counts once, however many subrequests it runs.
+    if (isSubrequest(request)) return;
     const usage = sandbox.countApiCall();
     if (usage.used > usage.limit) return reply.code(403).send(requestLimitExceeded().toBody());
   });

@@ -1,6 +1,7 @@
 import { type FastifyError, type FastifyInstance } from 'fastify';
 import { createVendorServer, type VendorServer } from '../shared/vendor-server.factory.js';
 import { installApiGuard } from './api-guard.hooks.js';
+import { registerCompositeRequestRoutes } from './composite-request.routes.js';
 import { registerCompositeRoutes } from './composite.routes.js';
 import { registerOAuthRoutes, type SalesforceOAuthOptions } from './oauth.routes.js';
 import { registerQueryRoutes } from './query.routes.js';
@@ -92,6 +93,7 @@ export function createSalesforceServer(options: SalesforceServerOptions = {}): S
   registerVersionRoutes(app, sandbox);
   registerSObjectRoutes(app, sandbox);
   registerCompositeRoutes(app, sandbox);
+  registerCompositeRequestRoutes(app, sandbox);
   registerQueryRoutes(app, sandbox);
   if (options.seed !== false) sandbox.seed();
   return { ...server, sandbox };

@@ -1,5 +1,6 @@
 import { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { isControlPath } from './control-path.util.js';
+import { isSubrequest } from './subrequest.util.js';
 
 export type RouteLabeler = (request: FastifyRequest) => string;
 
@@ -31,7 +32,7 @@ export function installCallCounting(
   labeler?: RouteLabeler,
 ): void {
   app.addHook('onRequest', (request, _reply, done) => {
-    if (!isControlPath(request.url)) {
+    if (!isControlPath(request.url) && !isSubrequest(request)) {
       const route = labeler ? labeler(request) : (request.routeOptions.url ?? '(no route)');
       counter.record(`${request.method} ${route}`);
     }

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { isControlPath, pathOf } from './control-path.util.js';
 import { type Fault, type FaultStore } from './fault.store.js';
+import { isSubrequest } from './subrequest.util.js';
 
 export type FaultBodyFactory = (status: number) => unknown;
 
@@ -13,7 +14,7 @@ export function installFaultHooks(
   defaultBody: FaultBodyFactory,
 ): void {
   app.addHook('onRequest', async (request, reply) => {
-    if (isControlPath(request.url)) return;
+    if (isControlPath(request.url) || isSubrequest(request)) return;
     const subject = `${request.method} ${pathOf(request.url)}`;
     const after = store.take(subject, 'after');
     if (after) pendingAfterFaults.set(request, after);

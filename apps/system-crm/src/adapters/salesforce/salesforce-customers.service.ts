@@ -14,7 +14,7 @@ import {
   type CustomerWriteResult,
 } from '../../customers/crm-customers.port.js';
 import { SalesforceClient } from './salesforce.client.js';
-import { classifyRecordErrors, isLostAnswer, SYSTEM } from './salesforce.errors.js';
+import { classifyRecordErrors, isLostAnswer, subresponseBody, SYSTEM } from './salesforce.errors.js';
 import {
   fromAccount,
   toAccountWrite,
@@ -38,6 +38,8 @@ const CLOCK_SKEW_MS = 5_000;
 
 const byConcordId = (concordId: string) => `/sobjects/Account/Concord_Id__c/${encodeURIComponent(concordId)}`;
 const byId = (id: string) => `/sobjects/Account/${encodeURIComponent(id)}`;
+/** The account a composite call found in its `account` subrequest. */
+const ACCOUNT_REF = '/sobjects/Account/@{account.Id}';
 
 /** The CRM customer port on Salesforce Accounts, keyed by the external ID field `Concord_Id__c`. */
 @Injectable()
@@ -64,27 +66,41 @@ export class SalesforceCustomers extends CrmCustomers {
     return this.settle(this.savedId(result, 'customers.upsert'), result.created === true);
   }
 
+  /**
+   * Two API calls for up to 200 customers: which of them the org has already, then one composite call
+   * that upserts them all (new accounts become customers in the same write) and reads their versions.
+   */
   async upsertMany(writes: CustomerWrite[]): Promise<CustomerWriteResult[]> {
+    const concordIds = writes.map((write) => write.concordId);
+    const existing = await this.existingConcordIds(concordIds);
     const records = writes.map(({ concordId, customer }) => ({
       attributes: { type: 'Account' },
       Concord_Id__c: concordId,
       ...toAccountWrite(customer),
+      ...(existing.has(concordId) ? {} : { Type: 'Customer' }),
     }));
-    const results = await this.client.request<SalesforceSaveResult[]>(
-      'customers.upsert-batch',
-      'PATCH',
-      '/composite/sobjects/Account/Concord_Id__c',
-      { allOrNone: false, records },
+    const [upserted, versions] = await this.client.composite('customers.upsert-batch', [
+      {
+        method: 'PATCH',
+        url: '/composite/sobjects/Account/Concord_Id__c',
+        referenceId: 'upserted',
+        body: { allOrNone: false, records },
+      },
+      {
+        method: 'GET',
+        url: `/query?q=${encodeURIComponent(
+          `SELECT Id, SystemModstamp FROM Account WHERE Concord_Id__c IN (${concordIds.map(toSoqlString).join(',')})`,
+        )}`,
+        referenceId: 'versions',
+      },
+    ]);
+    const results = subresponseBody<SalesforceSaveResult[]>('customers.upsert-batch', upserted);
+    const stamps = new Map(
+      subresponseBody<SalesforceQueryResult<Pick<SalesforceAccount, 'Id' | 'SystemModstamp'>>>(
+        'customers.read-version',
+        versions,
+      ).records.map((record) => [record.Id, toIsoInstant(record.SystemModstamp)]),
     );
-    const saved = results.filter((result) => result.success && result.id);
-    const created = saved.filter((result) => result.created).map((result) => result.id as string);
-    if (created.length > 0) {
-      await this.client.request('customers.mark-customer-batch', 'PATCH', '/composite/sobjects', {
-        allOrNone: false,
-        records: created.map((id) => ({ attributes: { type: 'Account' }, id, Type: 'Customer' })),
-      });
-    }
-    const stamps = await this.modstamps(saved.map((result) => result.id as string));
     return writes.map(({ concordId }, index): CustomerWriteResult => {
       const result = results[index];
       if (!result?.success || !result.id) {
@@ -106,9 +122,15 @@ export class SalesforceCustomers extends CrmCustomers {
     });
   }
 
+  /** One composite call: find the account by Concord ID, write the status by record ID, read it back. */
   async updateSyncStatus(concordId: string, update: SyncStatusUpdateDto): Promise<CustomerRecordV1> {
-    const account = await this.lookup('customers.sync-status', concordId);
-    if (!account) {
+    const [found, , after] = await this.client.composite('customers.sync-status', [
+      { method: 'GET', url: `${byConcordId(concordId)}?fields=Id`, referenceId: 'account' },
+      // By record ID, not upsert: a write-back must never create an account.
+      { method: 'PATCH', url: ACCOUNT_REF, referenceId: 'written', body: toSyncWrite(update) },
+      { method: 'GET', url: `${ACCOUNT_REF}?fields=${FIELDS}`, referenceId: 'after' },
+    ]);
+    if (found?.httpStatusCode === 404) {
       throw new AdapterError({
         kind: 'NotFound',
         system: SYSTEM,
@@ -116,9 +138,8 @@ export class SalesforceCustomers extends CrmCustomers {
         message: `no Account with Concord_Id__c ${concordId}`,
       });
     }
-    // Update by record ID, not upsert: a write-back must never create an account.
-    await this.client.request('customers.sync-status', 'PATCH', byId(account.Id), toSyncWrite(update));
-    return fromAccount(await this.read('customers.sync-status', account.Id));
+    subresponseBody('customers.sync-status', found);
+    return fromAccount(subresponseBody<SalesforceAccount>('customers.sync-status', after));
   }
 
   async link(concordId: string, externalId: string): Promise<CustomerRecordV1> {
@@ -133,8 +154,7 @@ export class SalesforceCustomers extends CrmCustomers {
         details: [{ path: 'externalId', message: 'linked to another Concord ID' }],
       });
     }
-    await this.client.request('customers.link', 'PATCH', byId(account.Id), { Concord_Id__c: concordId });
-    return fromAccount(await this.read('customers.link', account.Id));
+    return fromAccount(await this.writeAndRead('customers.link', account.Id, { Concord_Id__c: concordId }));
   }
 
   async readChanges(position: ChangeScanPosition, limit: number): Promise<CustomerChangeDto[]> {
@@ -179,10 +199,34 @@ export class SalesforceCustomers extends CrmCustomers {
 
   /** New accounts become customers; the answer carries the account's version after the write. */
   private async settle(id: string, created: boolean): Promise<UpsertOutcomeDto> {
-    if (created)
-      await this.client.request('customers.mark-customer', 'PATCH', byId(id), { Type: 'Customer' });
-    const account = await this.read('customers.read-version', id);
+    const account = created
+      ? await this.writeAndRead('customers.mark-customer', id, { Type: 'Customer' })
+      : await this.read('customers.read-version', id);
     return { externalId: id, created, sourceVersion: toIsoInstant(account.SystemModstamp) };
+  }
+
+  /** A write by record ID and the account as it is after it, in one composite call. */
+  private async writeAndRead(
+    operation: string,
+    id: string,
+    fields: Record<string, unknown>,
+  ): Promise<SalesforceAccount> {
+    const [written, after] = await this.client.composite(operation, [
+      { method: 'PATCH', url: byId(id), referenceId: 'written', body: fields },
+      { method: 'GET', url: `${byId(id)}?fields=${FIELDS}`, referenceId: 'after' },
+    ]);
+    subresponseBody(operation, written);
+    return subresponseBody<SalesforceAccount>(operation, after);
+  }
+
+  /** The Concord IDs of these that an account carries already. */
+  private async existingConcordIds(concordIds: string[]): Promise<Set<string>> {
+    const soql = `SELECT Id, Concord_Id__c FROM Account WHERE Concord_Id__c IN (${concordIds.map(toSoqlString).join(',')})`;
+    const rows = await this.client.query<Pick<SalesforceAccount, 'Id' | 'Concord_Id__c'>>(
+      'customers.upsert-lookup',
+      soql,
+    );
+    return new Set(rows.flatMap((row) => (row.Concord_Id__c ? [row.Concord_Id__c] : [])));
   }
 
   private savedId(result: SalesforceSaveResult, operation: string): string {
@@ -205,14 +249,5 @@ export class SalesforceCustomers extends CrmCustomers {
       if (error instanceof AdapterError && error.kind === 'NotFound') return undefined;
       throw error;
     }
-  }
-
-  private async modstamps(ids: string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const soql = `SELECT Id, SystemModstamp FROM Account WHERE Id IN (${ids.map(toSoqlString).join(',')})`;
-    const page = await this.client.request<
-      SalesforceQueryResult<Pick<SalesforceAccount, 'Id' | 'SystemModstamp'>>
-    >('customers.read-version', 'GET', `/query?q=${encodeURIComponent(soql)}`);
-    return new Map(page.records.map((record) => [record.Id, toIsoInstant(record.SystemModstamp)]));
   }
 }

@@ -14,7 +14,12 @@ import { type Registry } from '@concord/observability';
 import { APP_CONFIG, type AppConfig, METRICS_REGISTRY } from '@concord/platform';
 import { SalesforceMetrics } from './salesforce-metrics.util.js';
 import { classifySalesforceFailure, QUOTA_RETRY_AFTER_MS, SYSTEM } from './salesforce.errors.js';
-import { type SalesforceQueryResult, type SalesforceTokenAnswer } from './salesforce.types.js';
+import {
+  type CompositeSubrequest,
+  type CompositeSubresponse,
+  type SalesforceQueryResult,
+  type SalesforceTokenAnswer,
+} from './salesforce.types.js';
 
 const TIMEOUT_MS = 15_000;
 
@@ -77,6 +82,33 @@ export class SalesforceClient {
         cause: error,
       });
     }
+  }
+
+  /**
+   * Several REST calls as one `composite` call, which Salesforce counts once against the API allowance.
+   * Paths are under the versioned data root; later subrequests may use `@{referenceId.path}` of earlier
+   * answers. Every subrequest's answer comes back in order; a failed one is turned into an error by the
+   * caller, which knows what it means.
+   */
+  async composite(
+    operation: string,
+    subrequests: CompositeSubrequest[],
+    allOrNone = false,
+  ): Promise<CompositeSubresponse[]> {
+    const root = `/services/data/v${this.config.salesforce.apiVersion}`;
+    const answer = await this.request<{ compositeResponse: CompositeSubresponse[] }>(
+      operation,
+      'POST',
+      '/composite',
+      {
+        allOrNone,
+        compositeRequest: subrequests.map((sub) => ({
+          ...sub,
+          url: sub.url.startsWith('/services/') ? sub.url : `${root}${sub.url}`,
+        })),
+      },
+    );
+    return answer.compositeResponse;
   }
 
   private async withSession<T>(

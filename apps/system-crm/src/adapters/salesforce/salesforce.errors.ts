@@ -1,6 +1,10 @@
 import { AdapterError, type AdapterErrorKind, type ErrorDetail } from '@concord/contracts';
 import { canonicalPathOf } from './salesforce.mappers.js';
-import { type SalesforceApiError, type SalesforceRecordError } from './salesforce.types.js';
+import {
+  type CompositeSubresponse,
+  type SalesforceApiError,
+  type SalesforceRecordError,
+} from './salesforce.types.js';
 
 export const SYSTEM = 'salesforce';
 
@@ -192,4 +196,11 @@ export function classifySalesforceFailure(
     ...(status === undefined ? {} : { vendor: { status } }),
     cause: error,
   });
+}
+
+/** The body of a composite subrequest's answer; a failed subrequest becomes its adapter error. */
+export function subresponseBody<T>(operation: string, answer: CompositeSubresponse | undefined): T {
+  if (answer && answer.httpStatusCode < 400) return answer.body as T;
+  const errors = Array.isArray(answer?.body) ? (answer.body as SalesforceApiError[]) : [];
+  throw classifySalesforceAnswer(operation, answer?.httpStatusCode, errors);
 }

@@ -166,3 +166,18 @@ export const PRICE_ENTRY_FIELDS = [
   'IsActive',
   'SystemModstamp',
 ] as const;
+
+/** One subrequest of a `composite` call. */
+export interface CompositeSubrequest {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  url: string;
+  referenceId: string;
+  body?: unknown;
+}
+
+export interface CompositeSubresponse {
+  body: unknown;
+  httpHeaders: Record<string, string>;
+  httpStatusCode: number;
+  referenceId: string;
+}
