@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { appNodeFlags } from '@concord/platform';
 
 export interface BenchProcess {
   name: string;
@@ -15,7 +16,7 @@ export async function startBenchProcess(
   url: string,
   readyPath = '/health/live',
 ): Promise<BenchProcess> {
-  const child = spawn(process.execPath, [...profileArgs(name), script], {
+  const child = spawn(process.execPath, [...appNodeFlags(env), ...profileArgs(name), script], {
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
   });

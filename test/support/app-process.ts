@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { appNodeFlags } from '@concord/platform';
 import { waitFor } from '@concord/testing';
 
 /** An app running as a process of its own, so a test can SIGKILL it mid-flow and start it again. */
@@ -19,7 +20,7 @@ export class AppProcess {
   }
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, [this.main], {
+    const child = spawn(process.execPath, [...appNodeFlags(this.env), this.main], {
       env: this.env,
       stdio: ['ignore', 'ignore', 'inherit'],
     });

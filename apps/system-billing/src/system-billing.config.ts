@@ -1,6 +1,6 @@
 /** Settings of the billing system app beyond the shared app config; read from the environment once, at boot. */
 export interface BillingConfig {
-  /** Client-side ceiling on Stripe calls per second, kept below Stripe's own limit. */
+  /** Client-side ceiling on Stripe calls per second: Stripe's own limit for the key's mode unless set. */
   stripeMaxRps: number;
   /** Per-call timeout of the Stripe SDK, in milliseconds. */
   stripeTimeoutMs: number;
@@ -24,9 +24,14 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number,
 
 export function loadBillingConfig(env: NodeJS.ProcessEnv = process.env): BillingConfig {
   return {
-    stripeMaxRps: positiveInteger(env, 'STRIPE_MAX_RPS', 20, 10_000),
+    stripeMaxRps: positiveInteger(env, 'STRIPE_MAX_RPS', stripeModeLimit(env.STRIPE_SECRET_KEY), 10_000),
     stripeTimeoutMs: positiveInteger(env, 'STRIPE_TIMEOUT_MS', 10_000, 120_000),
     batchConcurrency: positiveInteger(env, 'STRIPE_BATCH_CONCURRENCY', 8, 64),
     feedOverlapSeconds: positiveInteger(env, 'STRIPE_FEED_OVERLAP_SECONDS', 5, 3600),
   };
+}
+
+/** Stripe's published rate limit: 100 requests a second in live mode, 25 in test mode (and the sandbox). */
+export function stripeModeLimit(secretKey: string | undefined): number {
+  return /^(sk|rk)_live_/.test(secretKey ?? '') ? 100 : 25;
 }

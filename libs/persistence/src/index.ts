@@ -19,3 +19,4 @@ export * from './repositories/audit-log.repository.js';
 export * from './repositories/customer.repository.js';
 export { DataSource, type EntityManager } from 'typeorm';
 export * from './repositories/update-rows.util.js';
+export * from './statistics-keeper.js';

@@ -19,3 +19,4 @@ export * from './deprecation/deprecated.decorator.js';
 export * from './deprecation/deprecation-headers.util.js';
 export * from './partner-edge.config.js';
 export * from './service-route.decorator.js';
+export * from './app-node-flags.js';

@@ -28,6 +28,7 @@ import { QueueNames } from './queue-names.js';
 import { HealthController } from './health.controller.js';
 import { MetricsController } from './metrics.controller.js';
 import { DiagnosticsController } from './diagnostics.controller.js';
+import { StatisticsKeeperService } from './statistics-keeper.service.js';
 import { APP_CONFIG, HEALTH_CHECKS, LOGGER, METRICS_REGISTRY, VENDOR_CHECKS } from './platform.tokens.js';
 
 export interface PlatformRuntime {
@@ -84,6 +85,7 @@ export class PlatformModule {
       DependencyReporter,
       IdempotentWrite,
       { provide: APP_FILTER, useValue: new ErrorEnvelopeFilter(logger) },
+      StatisticsKeeperService,
       { provide: APP_PIPE, useValue: createValidationPipe() },
     ];
     const exported: Provider[] = providers.filter((provider) => {

@@ -33,9 +33,11 @@ export class CustomerMatcher {
   ) {}
 
   async match(inputs: readonly MatchInput[], manager?: EntityManager): Promise<CustomerMatch[]> {
-    const found = await Promise.all(
-      inputs.map((input) =>
-        this.candidates.find(
+    // One after the other: inside a transaction every query goes through the same connection.
+    const found: Awaited<ReturnType<CustomerCandidatesRepository['find']>>[] = [];
+    for (const input of inputs) {
+      found.push(
+        await this.candidates.find(
           input.record,
           {
             ...(input.crmAccountId ? { crmAccountId: input.crmAccountId } : {}),
@@ -43,8 +45,8 @@ export class CustomerMatcher {
           },
           manager,
         ),
-      ),
-    );
+      );
+    }
     const existing = new MatchIndex();
     const seen = new Set<string>();
     for (const candidate of found.flat()) {

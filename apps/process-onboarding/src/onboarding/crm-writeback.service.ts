@@ -21,8 +21,8 @@ export class CrmWritebackService {
 
   /** Creates the CRM account first when none exists (a flow from a CRM ID the CRM lacks), then writes the verdict. */
   async run(flow: FlowRow, attempt: number): Promise<Record<string, unknown>> {
-    const erp = await this.flowCustomer.confirmed(flow.id, 'erp');
-    const billing = await this.flowCustomer.confirmed(flow.id, 'billing');
+    const erp = await this.flowCustomer.confirmed(flow, 'erp');
+    const billing = await this.flowCustomer.confirmed(flow, 'billing');
     const { customerId, customer } = await this.flowCustomer.target(flow);
     const detail: Record<string, unknown> = {};
     if (!(await this.crmAccountExists(flow))) {
@@ -53,7 +53,7 @@ export class CrmWritebackService {
   }
 
   private async crmAccountExists(flow: FlowRow): Promise<boolean> {
-    const created = await this.flows.step(flow.id, 'crm-account');
+    const created = await this.flows.stepOf(flow, 'crm-account');
     if (created?.outcome === 'CONFIRMED') return true;
     if (await this.crmAccount.ensureLinked(flow)) return true;
     try {

@@ -39,7 +39,7 @@ export class FlowCustomerService {
 
   /** The canonical customer this flow writes: the match step's choice, as the store holds it. */
   async target(flow: FlowRow): Promise<{ customerId: string; customer: CustomerV1 }> {
-    const match = await this.flows.step(flow.id, 'match');
+    const match = await this.flows.stepOf(flow, 'match');
     const chosen = match?.outcome === 'CONFIRMED' ? match.detail.customerId : undefined;
     const customerId = typeof chosen === 'string' ? chosen : flow.concordId;
     const stored = await this.customers.find(customerId);
@@ -50,7 +50,7 @@ export class FlowCustomerService {
   }
 
   async validatedCustomer(flow: FlowRow): Promise<CustomerV1> {
-    const step = await this.flows.step(flow.id, 'validate');
+    const step = await this.flows.stepOf(flow, 'validate');
     const customer = step?.outcome === 'CONFIRMED' ? step.detail.customer : undefined;
     if (!customer || typeof customer !== 'object') {
       throw new NonRetryableJobError('technical', `flow ${flow.id} has no validated customer`, {
@@ -60,8 +60,9 @@ export class FlowCustomerService {
     return customer as CustomerV1;
   }
 
-  async confirmed(flowId: string, step: 'erp' | 'billing'): Promise<{ externalId: string; number?: string }> {
-    const row = await this.flows.step(flowId, step);
+  async confirmed(flow: FlowRow, step: 'erp' | 'billing'): Promise<{ externalId: string; number?: string }> {
+    const flowId = flow.id;
+    const row = await this.flows.stepOf(flow, step);
     const externalId = row?.outcome === 'CONFIRMED' ? row.detail.externalId : undefined;
     if (typeof externalId !== 'string') {
       throw new NonRetryableJobError('technical', `flow ${flowId} has no confirmed ${step} customer`, {

@@ -18,6 +18,8 @@ export interface FlowRow {
   input: OnboardingInput;
   createdAt: Date;
   updatedAt: Date;
+  /** The flow's step rows as they were when it was read (`find` loads them with it). */
+  steps?: readonly StepRow[];
 }
 
 export interface StepRow {
@@ -28,6 +30,9 @@ export interface StepRow {
   startedAt: Date;
   finishedAt: Date | null;
 }
+
+/** A step row as `json_agg` hands it over: its times are ISO strings. */
+type StepJson = Omit<StepRow, 'startedAt' | 'finishedAt'> & { startedAt: string; finishedAt: string | null };
 
 const FLOW_COLUMNS = `id, entity_id AS "concordId", state, partner_id AS "partnerId",
   correlation_id AS "correlationId", input, created_at AS "createdAt", updated_at AS "updatedAt"`;
@@ -54,12 +59,32 @@ export class OnboardingFlowRepository {
     return row.id;
   }
 
+  /** The flow with its step rows, in one query: a step job reads what earlier steps recorded from it. */
   async find(id: string): Promise<FlowRow | undefined> {
-    const rows: FlowRow[] = await this.dataSource.query(
-      `SELECT ${FLOW_COLUMNS} FROM flow WHERE id = $1 AND kind = $2`,
+    const rows: Array<FlowRow & { steps: StepJson[] }> = await this.dataSource.query(
+      `SELECT ${FLOW_COLUMNS},
+                COALESCE((SELECT json_agg(json_build_object('name', s.name, 'outcome', s.outcome,
+                   'attempt', s.attempt, 'detail', s.detail, 'startedAt', s.started_at,
+                   'finishedAt', s.finished_at) ORDER BY s.started_at, s.name)
+                   FROM flow_step s WHERE s.flow_id = flow.id), '[]') AS steps
+           FROM flow WHERE id = $1 AND kind = $2`,
       [id, FLOW_KIND],
     );
-    return rows[0];
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      ...row,
+      steps: row.steps.map((step) => ({
+        ...step,
+        startedAt: new Date(step.startedAt),
+        finishedAt: step.finishedAt === null ? null : new Date(step.finishedAt),
+      })),
+    };
+  }
+
+  /** A step row of the flow: from the rows read with it when there are any, else from the table. */
+  async stepOf(flow: FlowRow, name: StepName): Promise<StepRow | undefined> {
+    return flow.steps ? flow.steps.find((step) => step.name === name) : this.step(flow.id, name);
   }
 
   async latestForCrmAccount(crmAccountId: string, manager?: EntityManager): Promise<FlowRow | undefined> {
@@ -93,7 +118,26 @@ export class OnboardingFlowRepository {
       await this.partnerEvents.onFlowState(tx, flowId, state);
     };
     if (manager) return apply(manager);
+    if (!this.partnerEvents.raisesEvent(state)) return apply(this.dataSource.manager);
     await this.dataSource.transaction(apply);
+  }
+
+  /** A step attempt begins: its ACCEPTED row and the flow's state for it, in one round trip. */
+  async startStep(flowId: string, name: StepName, attempt: number, state: FlowState): Promise<void> {
+    if (this.partnerEvents.raisesEvent(state)) {
+      await this.markStep(flowId, name, 'ACCEPTED', attempt);
+      return this.setState(flowId, state);
+    }
+    await this.dataSource.query(
+      `WITH step AS (
+         INSERT INTO flow_step (flow_id, name, outcome, attempt, detail, finished_at)
+         VALUES ($1, $2, 'ACCEPTED', $3, '{}', NULL)
+         ON CONFLICT (flow_id, name) DO UPDATE SET outcome = 'ACCEPTED', attempt = EXCLUDED.attempt,
+           finished_at = NULL
+       )
+       UPDATE flow SET state = $4, version = version + 1, updated_at = now() WHERE id = $1 AND state <> $4`,
+      [flowId, name, attempt, state],
+    );
   }
 
   /**

@@ -34,6 +34,11 @@ export class PartnerEventsService {
     private readonly queueNames: QueueNames,
   ) {}
 
+  /** Whether reaching this state can raise a partner event; the other states need no transaction. */
+  raisesEvent(state: FlowState): boolean {
+    return EVENT_OF_STATE[state] !== undefined;
+  }
+
   async onFlowState(manager: EntityManager, flowId: string, state: FlowState): Promise<void> {
     const type = EVENT_OF_STATE[state];
     if (!type) return;

@@ -58,7 +58,7 @@ export class RunOnboardingStepUseCase {
   async execute(job: OnboardingJobData, attempt: StepAttempt): Promise<string> {
     const flow = await this.flows.find(job.flowId);
     if (!flow || TERMINAL_STATES.has(flow.state)) return flow ? `flow already ${flow.state}` : 'unknown flow';
-    const previous = await this.flows.step(flow.id, job.step);
+    const previous = await this.flows.stepOf(flow, job.step);
     if (previous?.outcome === 'REJECTED') {
       // The rejection filed its exception with it; failing again keeps the job failed, not completed.
       const category = typeof previous.detail.category === 'string' ? previous.detail.category : 'technical';
@@ -73,8 +73,7 @@ export class RunOnboardingStepUseCase {
     }
     if (isHeld(previous)) return 'held for a steward decision';
     if (previous?.outcome !== 'CONFIRMED') {
-      await this.flows.markStep(flow.id, job.step, 'ACCEPTED', attempt.attempt);
-      await this.flows.setState(flow.id, STEP_STATE[job.step]);
+      await this.flows.startStep(flow.id, job.step, attempt.attempt, STEP_STATE[job.step]);
       let detail: Record<string, unknown>;
       try {
         detail = await this.steps.run(job.step, flow, attempt.attempt);

@@ -1,0 +1,42 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type Logger } from '@concord/observability';
+import { DataSource, StatisticsKeeper } from '@concord/persistence';
+import { LOGGER } from './platform.tokens.js';
+
+const INTERVAL_MS = 15_000;
+
+/** Runs the statistics keeper every few seconds for the lifetime of an app (see StatisticsKeeper). */
+@Injectable()
+export class StatisticsKeeperService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly keeper: StatisticsKeeper;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(
+    dataSource: DataSource,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    this.keeper = new StatisticsKeeper(dataSource);
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.running ??= this.tick().finally(() => (this.running = undefined));
+    }, INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      const analyzed = await this.keeper.run();
+      if (analyzed.length > 0) this.logger.debug({ tables: analyzed }, 'table statistics refreshed');
+    } catch (error) {
+      this.logger.warn({ err: error }, 'table statistics could not be refreshed');
+    }
+  }
+}
