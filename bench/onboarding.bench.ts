@@ -18,13 +18,15 @@ import { percentile } from './support/percentile.js';
 // and lets Concord onboard them from the CRM change feed alone, every app in its own process.
 // Phase 1 runs with the vendors unthrottled; phase 2 limits the Stripe sandbox to Stripe's live rate.
 // Prints accounts/s end to end, p50/p99 from account creation to Synced, vendor API calls per account
-// per system, Stripe 429s, and the peak RSS of every process.
+// per system, Stripe 429s, and the peak RSS of every process. `BENCH_ONBOARDING_REPLICAS` runs more than one
+// process-onboarding against the same queues.
 
 const distRoot = fileURLToPath(new URL('../', import.meta.url));
 const total = Number(process.env.BENCH_ACCOUNTS ?? 10_000);
 const limitedTotal = Number(process.env.BENCH_LIMITED_ACCOUNTS ?? Math.min(total, 3_000));
 const stripeLiveRate = 100;
 const timeoutMs = Number(process.env.BENCH_TIMEOUT_S ?? 900) * 1000;
+const onboardingReplicas = Number(process.env.BENCH_ONBOARDING_REPLICAS ?? 1);
 
 interface Ports {
   sf: number;
@@ -197,7 +199,12 @@ try {
   await start('system-billing', 'apps/system-billing/src/main.js', ports.billing, {
     STRIPE_MAX_RPS: '10000',
   });
-  await start('process-onboarding', 'apps/process-onboarding/src/main.js', ports.onboarding);
+  // Replicas share the queues and take turns on the change feed (advisory lock), as in production.
+  for (let replica = 0; replica < onboardingReplicas; replica++) {
+    const port = replica === 0 ? ports.onboarding : await freePort();
+    const name = replica === 0 ? 'process-onboarding' : `process-onboarding-${replica + 1}`;
+    await start(name, 'apps/process-onboarding/src/main.js', port);
+  }
 
   const conn = new jsforce.Connection({
     oauth2: { loginUrl: url(ports.sf), clientId: 'concord', clientSecret: 'concord-secret' },

@@ -1,9 +1,11 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { type Logger } from '@concord/observability';
 import { DataSource, StatisticsKeeper } from '@concord/persistence';
+import { integer } from './config-values.util.js';
 import { LOGGER } from './platform.tokens.js';
 
-const INTERVAL_MS = 15_000;
+/** `STATISTICS_INTERVAL_MS`: how often the keeper looks for tables due an analysis; 0 turns it off. */
+const intervalMs = (): number => integer(process.env, 'STATISTICS_INTERVAL_MS', 15_000, 0, 86_400_000);
 
 /** Runs the statistics keeper every few seconds for the lifetime of an app (see StatisticsKeeper). */
 @Injectable()
@@ -20,9 +22,11 @@ export class StatisticsKeeperService implements OnApplicationBootstrap, OnApplic
   }
 
   onApplicationBootstrap(): void {
+    const every = intervalMs();
+    if (every === 0) return;
     this.timer = setInterval(() => {
       this.running ??= this.tick().finally(() => (this.running = undefined));
-    }, INTERVAL_MS);
+    }, every);
     this.timer.unref();
   }
 
