@@ -1,6 +1,6 @@
 /** Settings of the billing system app beyond the shared app config; read from the environment once, at boot. */
 export interface BillingConfig {
-  /** Client-side ceiling on Stripe calls per second: Stripe's own limit for the key's mode unless set. */
+  /** Stripe's rate limit for the account (its published one for the key's mode unless set); paced below it. */
   stripeMaxRps: number;
   /** Per-call timeout of the Stripe SDK, in milliseconds. */
   stripeTimeoutMs: number;

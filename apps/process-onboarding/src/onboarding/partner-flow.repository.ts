@@ -26,13 +26,17 @@ export interface FlowPosition {
 const COLUMNS = `f.id, f.entity_id AS "concordId", f.state, f.input,
   f.created_at AS "createdAt", f.updated_at AS "updatedAt",
   to_char(f.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS position,
-  (SELECT s.detail->'customer' FROM flow_step s
-    WHERE s.flow_id = f.id AND s.name = 'validate' AND s.outcome = 'CONFIRMED') AS "validatedCustomer",
-  (SELECT s.detail->>'message' FROM flow_step s
-    WHERE s.flow_id = f.id AND s.outcome = 'REJECTED' ORDER BY s.finished_at DESC LIMIT 1) AS rejection,
-  COALESCE((SELECT json_agg(json_build_object('name', s.name, 'outcome', s.outcome,
-      'finishedAt', s.finished_at) ORDER BY s.started_at, s.name)
-    FROM flow_step s WHERE s.flow_id = f.id), '[]'::json) AS steps`;
+  st.validated AS "validatedCustomer", st.rejection, COALESCE(st.steps, '[]'::json) AS steps`;
+
+/** One pass over a flow's steps gives all three: the step list, the validated customer, the rejection. */
+const STEPS = `LEFT JOIN LATERAL (
+    SELECT json_agg(json_build_object('name', s.name, 'outcome', s.outcome, 'finishedAt', s.finished_at)
+             ORDER BY s.started_at, s.name) AS steps,
+           (array_agg(s.detail->'customer') FILTER (WHERE s.name = 'validate' AND s.outcome = 'CONFIRMED'))[1]
+             AS validated,
+           (array_agg(s.detail->>'message' ORDER BY s.finished_at DESC) FILTER (WHERE s.outcome = 'REJECTED'))[1]
+             AS rejection
+      FROM flow_step s WHERE s.flow_id = f.id) st ON true`;
 
 /** Onboarding flows of one partner; every read requires the partner ID, so none can cross partners. */
 @Injectable()
@@ -41,7 +45,7 @@ export class PartnerFlowRepository {
 
   async find(partnerId: string, flowId: string): Promise<PartnerFlowRow | undefined> {
     const rows: PartnerFlowRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM flow f WHERE f.kind = $1 AND f.partner_id = $2 AND f.id = $3`,
+      `SELECT ${COLUMNS} FROM flow f ${STEPS} WHERE f.kind = $1 AND f.partner_id = $2 AND f.id = $3`,
       [FLOW_KIND, partnerId, flowId],
     );
     return rows[0];
@@ -53,12 +57,15 @@ export class PartnerFlowRepository {
     options: { after?: FlowPosition; limit: number; concordId?: string },
   ): Promise<PartnerFlowRow[]> {
     return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM flow f
-        WHERE f.kind = $1 AND f.partner_id = $2
-          AND ($3::text IS NULL OR f.entity_id = $3)
-          AND ($4::timestamptz IS NULL OR (f.created_at, f.id) < ($4::timestamptz, $5::uuid))
-        ORDER BY f.created_at DESC, f.id DESC
-        LIMIT $6`,
+      // The page first, then the steps of its rows only.
+      `SELECT ${COLUMNS}
+         FROM (SELECT * FROM flow
+                WHERE kind = $1 AND partner_id = $2
+                  AND ($3::text IS NULL OR entity_id = $3)
+                  AND ($4::timestamptz IS NULL OR (created_at, id) < ($4::timestamptz, $5::uuid))
+                ORDER BY created_at DESC, id DESC
+                LIMIT $6) f ${STEPS}
+        ORDER BY f.created_at DESC, f.id DESC`,
       [
         FLOW_KIND,
         partnerId,

@@ -33,11 +33,13 @@ interface SdkEvents {
 }
 
 /**
- * Stripe counts requests in a sliding one-second window; a burst of `rate / 4` keeps any such window
- * at most 1.25 × rate even right after an idle spell.
+ * Stripe counts requests in a sliding one-second window, and a token bucket lets rate + burst through
+ * in any such window. Paced at 95% of the limit with a burst of what is left (one request spare), the
+ * window never goes over the limit, even right after an idle spell.
  */
-export function burstFor(ratePerSecond: number): number {
-  return Math.max(1, Math.ceil(ratePerSecond / 4));
+export function stripePacing(limitPerSecond: number): { ratePerSecond: number; burst: number } {
+  const ratePerSecond = Math.max(1, Math.floor(limitPerSecond * 0.95));
+  return { ratePerSecond, burst: Math.max(1, limitPerSecond - ratePerSecond - 1) };
 }
 
 /**
@@ -66,11 +68,7 @@ export class StripeClient {
       timeout: billing.stripeTimeoutMs,
       telemetry: false,
     });
-    this.scheduler = schedulerFor(
-      STRIPE_SYSTEM,
-      { ratePerSecond: billing.stripeMaxRps, burst: burstFor(billing.stripeMaxRps) },
-      registry,
-    );
+    this.scheduler = schedulerFor(STRIPE_SYSTEM, stripePacing(billing.stripeMaxRps), registry);
     this.calls = counter(
       registry,
       EXTERNAL_CALLS_TOTAL,
