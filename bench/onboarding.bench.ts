@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jsforce from 'jsforce';
 import { connectDatabase, type DataSource, startEmbeddedPostgres } from '@concord/persistence';
-import { freePort, syntheticAccounts } from '@concord/testing';
+import { createScratchDatabase, freePort, syntheticAccounts } from '@concord/testing';
 import {
   type BenchProcess,
   peakRssMb,
@@ -146,8 +146,13 @@ async function runPhase(
 }
 
 const dataDir = await mkdtemp(join(tmpdir(), 'concord-bench-onboarding-'));
-const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir, port: 0 });
-const databaseUrl = process.env.DATABASE_URL ?? embedded!.url;
+// A database of the run's own: customers an earlier run left would be matched, and their billing IDs
+// (in a sandbox long gone) tried first.
+const scratch = process.env.DATABASE_URL
+  ? await createScratchDatabase('concord_bench_onboarding_', process.env.DATABASE_URL)
+  : undefined;
+const embedded = scratch ? undefined : await startEmbeddedPostgres({ dataDir, port: 0 });
+const databaseUrl = scratch?.url ?? embedded!.url;
 const processes: BenchProcess[] = [];
 let db: DataSource | undefined;
 try {
@@ -236,5 +241,6 @@ try {
   await stopBenchProcesses(processes);
   await db?.destroy();
   await embedded?.stop();
+  await scratch?.drop();
   await rm(dataDir, { recursive: true, force: true });
 }

@@ -10,8 +10,13 @@ import {
   SyncExceptionRepository,
 } from '@concord/persistence';
 import { QueueRuntime, startQueueWorker } from '@concord/queues';
-import { testRedisUrl, uniqueId, waitFor } from '@concord/testing';
-import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.js';
+import {
+  createScratchDatabase,
+  type ScratchDatabase,
+  testRedisUrl,
+  uniqueId,
+  waitFor,
+} from '@concord/testing';
 
 const childScript = fileURLToPath(new URL('../support/relay-child.js', import.meta.url));
 

@@ -1,2 +1,3 @@
 export * from './test-env.js';
 export * from './synthetic-accounts.js';
+export * from './scratch-database.js';
