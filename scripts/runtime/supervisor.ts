@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appNodeFlags } from '@concord/platform';
 
@@ -36,7 +36,9 @@ export async function waitUntilReady(managed: ManagedProcess, url: string, timeo
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (managed.child.exitCode !== null)
-      throw new Error(`${managed.name} exited with code ${managed.child.exitCode}; see ${managed.logFile}`);
+      throw new Error(
+        `${managed.name} exited with code ${managed.child.exitCode}; see ${managed.logFile}${lastLines(managed.logFile)}`,
+      );
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
       if (response.status === 200) return;
@@ -69,4 +71,11 @@ export async function stopAll(processes: readonly ManagedProcess[], graceMs = 10
         }),
     ),
   );
+}
+
+/** The end of an app's log, so a failed start says why without opening the file. */
+function lastLines(logFile: string, count = 5): string {
+  if (!existsSync(logFile)) return '';
+  const lines = readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-count);
+  return lines.length > 0 && lines[0] !== '' ? `\n${lines.map((line) => `  ${line}`).join('\n')}` : '';
 }

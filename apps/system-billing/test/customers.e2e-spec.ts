@@ -19,6 +19,7 @@ import {
   startTestSandbox,
 } from '../../../test/support/sandbox.js';
 import { bootStack, type Stack } from '../../../test/support/stack.js';
+import { systemApi } from '../../../test/support/system-api.js';
 import { SYSTEM_BILLING_APP } from '../src/system-billing.module.js';
 
 // Read by the app's own config at boot: a short SDK timeout for the lost-answer cases, and a rate
@@ -47,28 +48,17 @@ describe('system-billing customer API against the Stripe sandbox', () => {
   let token: string;
 
   const stripe = () => sandbox.urls.stripe;
-  const call = async <T = ErrorEnvelope>(
+  const api = systemApi(
+    () => stack,
+    'system-billing',
+    () => token,
+  );
+  const call = <T = ErrorEnvelope>(
     method: string,
     path: string,
     body?: unknown,
-    headers: Record<string, string> = {},
-  ) => {
-    const response = await fetch(`${stack.url('system-billing')}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...headers,
-      },
-      body: body === undefined ? null : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      headers: response.headers,
-      body: (text ? JSON.parse(text) : undefined) as T,
-    };
-  };
+    headers?: Record<string, string>,
+  ) => api<T>(method, path, body, undefined, headers);
   const put = (concordId: string, body: CustomerV1, key = `key-${randomUUID()}`) =>
     call<UpsertOutcomeDto>('PUT', `/v1/customers/${concordId}`, body, { 'idempotency-key': key });
   const stripeCustomersOf = async (concordId: string): Promise<StripeCustomerRecord[]> => {

@@ -18,6 +18,7 @@ import {
   startTestSandbox,
 } from '../../../test/support/sandbox.js';
 import { bootStack, type Stack } from '../../../test/support/stack.js';
+import { systemApi } from '../../../test/support/system-api.js';
 import { SYSTEM_BILLING_APP } from '../src/system-billing.module.js';
 
 // Read by the app's config at boot: a short SDK timeout for the lost-answer case.
@@ -42,8 +43,6 @@ interface StripePriceRecord {
   recurring: { interval: string; interval_count: number } | null;
 }
 
-type Answer<T> = { status: number; headers: Headers; body: T };
-
 const newSku = () => `T-${randomUUID().slice(0, 8)}.${randomUUID().slice(0, 4)}_x`;
 const product = (sku: string, overrides: Partial<ProductV1> = {}): ProductV1 => ({
   sku,
@@ -63,28 +62,17 @@ describe('system-billing product API against the Stripe sandbox', () => {
   let token: string;
 
   const stripe = () => sandbox.urls.stripe;
-  const call = async <T = ErrorEnvelope>(
+  const api = systemApi(
+    () => stack,
+    'system-billing',
+    () => token,
+  );
+  const call = <T = ErrorEnvelope>(
     method: string,
     path: string,
     body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<Answer<T>> => {
-    const response = await fetch(`${stack.url('system-billing')}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...headers,
-      },
-      body: body === undefined ? null : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      headers: response.headers,
-      body: (text ? JSON.parse(text) : undefined) as T,
-    };
-  };
+    headers?: Record<string, string>,
+  ) => api<T>(method, path, body, undefined, headers);
   const put = <T = UpsertOutcomeDto>(sku: string, body: ProductV1, key = `key-${randomUUID()}`) =>
     call<T>('PUT', `/v1/products/${sku}`, body, { 'idempotency-key': key });
   const stripeProductsOf = async (sku: string): Promise<StripeProductRecord[]> => {

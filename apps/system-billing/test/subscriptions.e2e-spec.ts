@@ -16,6 +16,7 @@ import {
   startTestSandbox,
 } from '../../../test/support/sandbox.js';
 import { bootStack, type Stack } from '../../../test/support/stack.js';
+import { systemApi } from '../../../test/support/system-api.js';
 import { type InvoiceListDto, type InvoiceRecordDto } from '../src/subscriptions/invoice.dto.js';
 import { type SubscriptionRecordDto } from '../src/subscriptions/subscription.dto.js';
 import { SYSTEM_BILLING_APP } from '../src/system-billing.module.js';
@@ -30,8 +31,6 @@ interface StripeSubscriptionRecord {
   metadata: Record<string, string>;
   items: Array<{ price: string; quantity: number }>;
 }
-
-type Answer<T> = { status: number; body: T };
 
 const newSku = () => `S-${randomUUID().slice(0, 8)}`;
 const newKey = () => `crm:contract:${randomUUID()}`;
@@ -62,24 +61,17 @@ describe('system-billing subscription and invoice API against the Stripe sandbox
   const customerId = randomUUID();
   const [gold, seat, unpriced] = [newSku(), newSku(), newSku()];
 
-  const call = async <T = ErrorEnvelope>(
+  const api = systemApi(
+    () => stack,
+    'system-billing',
+    () => token,
+  );
+  const call = <T = ErrorEnvelope>(
     method: string,
     path: string,
     body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<Answer<T>> => {
-    const response = await fetch(`${stack.url('system-billing')}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...headers,
-      },
-      body: body === undefined ? null : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-  };
+    headers?: Record<string, string>,
+  ) => api<T>(method, path, body, undefined, headers);
   const put = <T = SubscriptionRecordDto>(key: string, body: unknown, requestKey = `key-${randomUUID()}`) =>
     call<T>('PUT', `/v1/subscriptions/${key}`, body, { 'idempotency-key': requestKey });
   const request = (items: Array<{ sku: string; quantity: number }>, extra: Record<string, unknown> = {}) => ({

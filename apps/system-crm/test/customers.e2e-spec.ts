@@ -9,13 +9,9 @@ import {
   startTestSandbox,
 } from '../../../test/support/sandbox.js';
 import { bootStack, type Stack } from '../../../test/support/stack.js';
+import { type ApiAnswer, systemApi } from '../../../test/support/system-api.js';
 import { SYSTEM_CRM_APP } from '../src/system-crm.module.js';
 
-interface Answer<T = Record<string, unknown>> {
-  status: number;
-  headers: Headers;
-  body: T;
-}
 interface Account {
   Id: string;
   Concord_Id__c: string | null;
@@ -59,23 +55,11 @@ describe('system-crm customers on the Salesforce sandbox', () => {
     await sandbox?.close();
   });
 
-  async function api<T = Record<string, unknown>>(
-    method: string,
-    path: string,
-    body?: unknown,
-    key?: string,
-  ): Promise<Answer<T>> {
-    const response = await fetch(`${stack.url('system-crm')}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(key ? { 'idempotency-key': key } : {}),
-      },
-      body: body === undefined ? null : JSON.stringify(body),
-    });
-    return { status: response.status, headers: response.headers, body: (await response.json()) as T };
-  }
+  const api = systemApi(
+    () => stack,
+    'system-crm',
+    () => token,
+  );
 
   const salesforce = () => sandbox.urls.salesforce;
   const accounts = async () =>
@@ -283,7 +267,7 @@ describe('system-crm customers on the Salesforce sandbox', () => {
     const doomedPut = await api('PUT', `/v1/customers/${doomed}`, customer('Doomed'), `k-${randomUUID()}`);
     let cursor: string | undefined;
     for (let more = true; more;) {
-      const page: Answer<ChangePage> = await api(
+      const page: ApiAnswer<ChangePage> = await api(
         'GET',
         `/v1/customers/changes?limit=2000${cursor ? `&cursor=${cursor}` : ''}`,
       );
@@ -300,7 +284,7 @@ describe('system-crm customers on the Salesforce sandbox', () => {
     const seen: ChangePage['changes'] = [];
     let pages = 0;
     for (let more = true; more;) {
-      const page: Answer<ChangePage> = await api('GET', `/v1/customers/changes?limit=3&cursor=${cursor}`);
+      const page: ApiAnswer<ChangePage> = await api('GET', `/v1/customers/changes?limit=3&cursor=${cursor}`);
       assert.equal(page.status, 200);
       seen.push(...page.body.changes);
       cursor = page.body.nextCursor;

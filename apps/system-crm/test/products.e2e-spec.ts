@@ -9,12 +9,9 @@ import {
   startTestSandbox,
 } from '../../../test/support/sandbox.js';
 import { bootStack, type Stack } from '../../../test/support/stack.js';
+import { type ApiAnswer, systemApi } from '../../../test/support/system-api.js';
 import { SYSTEM_CRM_APP } from '../src/system-crm.module.js';
 
-interface Answer<T = Record<string, unknown>> {
-  status: number;
-  body: T;
-}
 interface Product2 {
   Id: string;
   ERP_Item_Number__c: string | null;
@@ -72,23 +69,11 @@ describe('system-crm products on the Salesforce sandbox', () => {
     await sandbox?.close();
   });
 
-  async function api<T = Record<string, unknown>>(
-    method: string,
-    path: string,
-    body?: unknown,
-    key?: string,
-  ): Promise<Answer<T>> {
-    const response = await fetch(`${stack.url('system-crm')}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(key ? { 'idempotency-key': key } : {}),
-      },
-      body: body === undefined ? null : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as T };
-  }
+  const api = systemApi(
+    () => stack,
+    'system-crm',
+    () => token,
+  );
 
   const put = <T = Record<string, unknown>>(sku: string, body: unknown, key = `k-${randomUUID()}`) =>
     api<T>('PUT', `/v1/products/${sku}`, body, key);
@@ -292,7 +277,7 @@ describe('system-crm products on the Salesforce sandbox', () => {
   it('feeds product changes in pages, each exactly once', async () => {
     let cursor: string | undefined;
     for (let more = true; more;) {
-      const page: Answer<{ nextCursor: string; hasMore: boolean }> = await api(
+      const page: ApiAnswer<{ nextCursor: string; hasMore: boolean }> = await api(
         'GET',
         `/v1/products/changes?limit=2000${cursor ? `&cursor=${cursor}` : ''}`,
       );
@@ -304,7 +289,7 @@ describe('system-crm products on the Salesforce sandbox', () => {
     await api('POST', '/v1/products/batch', { items: skus.map((sku) => product(sku)) });
     const seen: string[] = [];
     for (let more = true; more;) {
-      const page: Answer<{ changes: Array<{ sku: string }>; nextCursor: string; hasMore: boolean }> =
+      const page: ApiAnswer<{ changes: Array<{ sku: string }>; nextCursor: string; hasMore: boolean }> =
         await api('GET', `/v1/products/changes?limit=2&cursor=${cursor}`);
       seen.push(...page.body.changes.map((change) => change.sku));
       cursor = page.body.nextCursor;

@@ -50,6 +50,8 @@ export interface DataSourceSettings {
   url: string;
   appName: string;
   poolSize?: number;
+  /** How long to keep trying a server that does not answer; default 20 s. */
+  connectWaitMs?: number;
 }
 
 /** A TypeORM data source over `pg`; schema changes only ever come from migrations. */
@@ -89,16 +91,38 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
   }
 }
 
-/** Opens the data source and brings the schema up to date; unreachable servers get a readable error. */
+/** How long an app waits for its database at boot: a server starting alongside it, or one busy with a peer's migrations. */
+const CONNECT_WAIT_MS = 20_000;
+
+/**
+ * Opens the data source and brings the schema up to date. A server that does not answer is tried
+ * again for a while (apps often start next to their database); one still unreachable after that
+ * gets a readable error.
+ */
 export async function connectDatabase(settings: DataSourceSettings): Promise<DataSource> {
-  const dataSource = createDataSource(settings);
-  try {
-    await dataSource.initialize();
-  } catch (error) {
-    throw new DatabaseUnreachableError(settings.url, error);
+  const deadline = Date.now() + (settings.connectWaitMs ?? CONNECT_WAIT_MS);
+  for (let pause = 250; ; pause = Math.min(pause * 2, 2_000)) {
+    const dataSource = createDataSource(settings);
+    try {
+      await dataSource.initialize();
+      await runMigrations(dataSource);
+      return dataSource;
+    } catch (error) {
+      if (dataSource.isInitialized) {
+        await dataSource.destroy().catch(() => undefined);
+        throw error;
+      }
+      if (refusedForGood(error) || Date.now() + pause > deadline)
+        throw new DatabaseUnreachableError(settings.url, error);
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
   }
-  await runMigrations(dataSource);
-  return dataSource;
+}
+
+/** Wrong credentials or a missing database do not get better by waiting. */
+function refusedForGood(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '28P01' || code === '28000' || code === '3D000';
 }
 
 export class DatabaseUnreachableError extends Error {

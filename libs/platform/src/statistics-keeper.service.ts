@@ -4,6 +4,8 @@ import { DataSource, StatisticsKeeper } from '@concord/persistence';
 import { integer } from './config-values.util.js';
 import { LOGGER } from './platform.tokens.js';
 
+const FIRST_RUN_AFTER_MS = 60_000;
+
 /** `STATISTICS_INTERVAL_MS`: how often the keeper looks for tables due an analysis; 0 turns it off. */
 const intervalMs = (): number => integer(process.env, 'STATISTICS_INTERVAL_MS', 15_000, 0, 86_400_000);
 
@@ -24,13 +26,18 @@ export class StatisticsKeeperService implements OnApplicationBootstrap, OnApplic
   onApplicationBootstrap(): void {
     const every = intervalMs();
     if (every === 0) return;
-    this.timer = setInterval(() => {
-      this.running ??= this.tick().finally(() => (this.running = undefined));
-    }, every);
+    // Not while the apps are still booting (an embedded database serves them one query at a time).
+    this.timer = setTimeout(() => {
+      this.timer = setInterval(() => {
+        this.running ??= this.tick().finally(() => (this.running = undefined));
+      }, every);
+      this.timer.unref();
+    }, FIRST_RUN_AFTER_MS);
     this.timer.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    clearTimeout(this.timer);
     clearInterval(this.timer);
     await this.running;
   }
