@@ -33,20 +33,19 @@ export class CustomerMatcher {
   ) {}
 
   async match(inputs: readonly MatchInput[], manager?: EntityManager): Promise<CustomerMatch[]> {
-    // One after the other: inside a transaction every query goes through the same connection.
-    const found: Awaited<ReturnType<CustomerCandidatesRepository['find']>>[] = [];
-    for (const input of inputs) {
-      found.push(
-        await this.candidates.find(
-          input.record,
-          {
-            ...(input.crmAccountId ? { crmAccountId: input.crmAccountId } : {}),
-            ...(input.excludeIds ? { excludeIds: input.excludeIds } : {}),
-          },
-          manager,
-        ),
+    const find = (input: MatchInput) =>
+      this.candidates.find(
+        input.record,
+        {
+          ...(input.crmAccountId ? { crmAccountId: input.crmAccountId } : {}),
+          ...(input.excludeIds ? { excludeIds: input.excludeIds } : {}),
+        },
+        manager,
       );
-    }
+    // Inside a transaction every query goes through its one connection: one after the other there.
+    const found: Array<Awaited<ReturnType<typeof find>>> = [];
+    if (manager) for (const input of inputs) found.push(await find(input));
+    else found.push(...(await Promise.all(inputs.map(find))));
     const existing = new MatchIndex();
     const seen = new Set<string>();
     for (const candidate of found.flat()) {
