@@ -17,7 +17,7 @@ describe('billing config', () => {
     assert.throws(() => loadBillingConfig({ STRIPE_MAX_RPS: '0' }), /STRIPE_MAX_RPS must be an integer/);
   });
 
-  it('paces at 95% of the limit with a burst that keeps any one-second window under it', () => {
+  it('paces at 95% of the limit with a burst that keeps every one-second window under it', () => {
     for (const limit of [1, 25, 100, 10_000]) {
       const { ratePerSecond, burst } = stripePacing(limit);
       assert.ok(ratePerSecond >= 1 && burst >= 1);

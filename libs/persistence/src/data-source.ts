@@ -50,8 +50,6 @@ export interface DataSourceSettings {
   url: string;
   appName: string;
   poolSize?: number;
-  /** How long to keep trying a server that does not answer; default 20 s. */
-  connectWaitMs?: number;
 }
 
 /** A TypeORM data source over `pg`; schema changes only ever come from migrations. */
@@ -91,7 +89,7 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
   }
 }
 
-/** How long an app waits for its database at boot: a server starting alongside it, or one busy with a peer's migrations. */
+/** How long an app waits at boot for a database that does not answer (one starting next to it, say). */
 const CONNECT_WAIT_MS = 20_000;
 
 /**
@@ -100,7 +98,7 @@ const CONNECT_WAIT_MS = 20_000;
  * gets a readable error.
  */
 export async function connectDatabase(settings: DataSourceSettings): Promise<DataSource> {
-  const deadline = Date.now() + (settings.connectWaitMs ?? CONNECT_WAIT_MS);
+  const deadline = Date.now() + CONNECT_WAIT_MS;
   for (let pause = 250; ; pause = Math.min(pause * 2, 2_000)) {
     const dataSource = createDataSource(settings);
     try {

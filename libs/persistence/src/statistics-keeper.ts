@@ -22,15 +22,17 @@ export class StatisticsKeeper {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      const [lock] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [
-        STATISTICS_LOCK_KEY,
-      ])) as Array<{ locked: boolean }>;
+      // Through the runner's manager: its query is typed, and it stays on the runner's connection.
+      const [lock] = await runner.manager.query<Array<{ locked: boolean }>>(
+        'SELECT pg_try_advisory_lock($1) AS locked',
+        [STATISTICS_LOCK_KEY],
+      );
       if (!lock?.locked) return [];
       try {
-        const due = (await runner.query(
+        const due = await runner.manager.query<Array<{ schemaname: string; relname: string }>>(
           `SELECT schemaname, relname FROM pg_stat_user_tables
             WHERE n_mod_since_analyze >= GREATEST(500, 0.1 * n_live_tup)`,
-        )) as Array<{ schemaname: string; relname: string }>;
+        );
         for (const table of due) {
           await runner.query(`ANALYZE ${quoteIdent(table.schemaname)}.${quoteIdent(table.relname)}`);
         }

@@ -15,6 +15,7 @@ export class StatisticsKeeperService implements OnApplicationBootstrap, OnApplic
   private readonly keeper: StatisticsKeeper;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  private stopped = false;
 
   constructor(
     dataSource: DataSource,
@@ -25,21 +26,25 @@ export class StatisticsKeeperService implements OnApplicationBootstrap, OnApplic
 
   onApplicationBootstrap(): void {
     const every = intervalMs();
-    if (every === 0) return;
     // Not while the apps are still booting (an embedded database serves them one query at a time).
-    this.timer = setTimeout(() => {
-      this.timer = setInterval(() => {
-        this.running ??= this.tick().finally(() => (this.running = undefined));
-      }, every);
-      this.timer.unref();
-    }, FIRST_RUN_AFTER_MS);
-    this.timer.unref();
+    if (every > 0) this.schedule(FIRST_RUN_AFTER_MS, every);
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     clearTimeout(this.timer);
-    clearInterval(this.timer);
     await this.running;
+  }
+
+  /** The next run `delay` from now; each run schedules the one after it, so runs never overlap. */
+  private schedule(delay: number, every: number): void {
+    this.timer = setTimeout(() => {
+      this.running = this.tick().finally(() => {
+        this.running = undefined;
+        if (!this.stopped) this.schedule(every, every);
+      });
+    }, delay);
+    this.timer.unref();
   }
 
   private async tick(): Promise<void> {

@@ -88,7 +88,7 @@ export function startQueueWorker<T>(
 
 function jobException(
   definition: WorkerDefinition<unknown>,
-  job: Job,
+  job: Job<unknown>,
   correlationId: string,
   error: unknown,
 ): NewSyncException {

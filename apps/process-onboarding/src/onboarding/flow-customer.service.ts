@@ -61,12 +61,11 @@ export class FlowCustomerService {
   }
 
   async confirmed(flow: FlowRow, step: 'erp' | 'billing'): Promise<{ externalId: string; number?: string }> {
-    const flowId = flow.id;
     const row = await this.flows.stepOf(flow, step);
     const externalId = row?.outcome === 'CONFIRMED' ? row.detail.externalId : undefined;
     if (typeof externalId !== 'string') {
-      throw new NonRetryableJobError('technical', `flow ${flowId} has no confirmed ${step} customer`, {
-        flowId,
+      throw new NonRetryableJobError('technical', `flow ${flow.id} has no confirmed ${step} customer`, {
+        flowId: flow.id,
       });
     }
     const number = row?.detail.number;

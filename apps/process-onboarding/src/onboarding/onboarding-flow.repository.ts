@@ -82,7 +82,7 @@ export class OnboardingFlowRepository {
     };
   }
 
-  /** A step row of the flow: from the rows read with it when there are any, else from the table. */
+  /** A step row of the flow: from the rows read with it when it has them, else from the table. */
   async stepOf(flow: FlowRow, name: StepName): Promise<StepRow | undefined> {
     return flow.steps ? flow.steps.find((step) => step.name === name) : this.step(flow.id, name);
   }

@@ -4,14 +4,13 @@ import {
   CustomerRepository,
   DataSource,
   type ExceptionCategory,
-  type NewSyncException,
   SyncExceptionRepository,
 } from '@concord/persistence';
 import { NonRetryableJobError } from '@concord/queues';
 import { CrmAccountService } from './crm-account.service.js';
 import { OnboardingMetrics } from './onboarding.metrics.js';
 import { type FlowRow, OnboardingFlowRepository } from './onboarding-flow.repository.js';
-import { type StepName } from './onboarding-steps.js';
+import { type StepAttempt, type StepName } from './onboarding-steps.js';
 
 export interface Refusal {
   category: ExceptionCategory;
@@ -39,7 +38,7 @@ export class OnboardingRejectionService {
   async reject(
     flow: FlowRow,
     step: StepName,
-    attempt: { attempt: number; exceptionFor: (error: unknown) => NewSyncException },
+    attempt: Pick<StepAttempt, 'attempt' | 'exceptionFor'>,
     refusal: Refusal,
   ): Promise<never> {
     // A failed write-back throws a retryable error first: the rejection is recorded once it is written.

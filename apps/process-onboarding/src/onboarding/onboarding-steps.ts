@@ -1,3 +1,5 @@
+import { type NewSyncException } from '@concord/persistence';
+
 /** The saga's steps in order; `crm-account` runs only when no CRM account exists yet. */
 export const STEP_NAMES = ['crm-account', 'validate', 'match', 'erp', 'billing', 'crm-writeback'] as const;
 export type StepName = (typeof STEP_NAMES)[number];
@@ -71,4 +73,12 @@ export function stepJobId(flowId: string, step: StepName): string {
 /** Idempotency key of a step's system write: the same for every attempt of that step. */
 export function stepWriteKey(flowId: string, step: StepName): string {
   return `onb-${flowId}-${step}`;
+}
+
+export interface StepAttempt {
+  attempt: number;
+  /** No retry follows this attempt. */
+  final: boolean;
+  /** The exception row a failure of this job becomes (see JobHandlerContext). */
+  exceptionFor: (error: unknown) => NewSyncException;
 }

@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { QueueNames } from '@concord/platform';
 import { NonRetryableJobError, QueueName, QueueProducer, RetryLaterError } from '@concord/queues';
-import {
-  DataSource,
-  type ExceptionCategory,
-  type NewSyncException,
-  SyncExceptionRepository,
-} from '@concord/persistence';
+import { DataSource, type ExceptionCategory, SyncExceptionRepository } from '@concord/persistence';
 import { describeInvalid } from './canonical-customer.validator.js';
 import { OnboardingMetrics } from './onboarding.metrics.js';
 import { type FlowRow, OnboardingFlowRepository, type StepRow } from './onboarding-flow.repository.js';
@@ -17,6 +12,7 @@ import {
   type OnboardingJobData,
   STEP_STATE,
   type StepName,
+  type StepAttempt,
   stepJobId,
   TERMINAL_STATES,
 } from './onboarding-steps.js';
@@ -32,14 +28,6 @@ const SYSTEM_LABEL: Readonly<Record<StepName, string>> = {
   billing: 'Billing',
   'crm-writeback': 'CRM',
 };
-
-export interface StepAttempt {
-  attempt: number;
-  /** No retry follows this attempt. */
-  final: boolean;
-  /** The exception row a failure of this job becomes (see JobHandlerContext). */
-  exceptionFor: (error: unknown) => NewSyncException;
-}
 
 /** Runs one saga step per job and enqueues the next; a redelivered job never repeats a finished step. */
 @Injectable()

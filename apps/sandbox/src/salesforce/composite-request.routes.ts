@@ -8,7 +8,11 @@ import { type SalesforceSandbox } from './salesforce.state.js';
 const MAX_SUBREQUESTS = 25;
 const MAX_QUERIES_AND_COLLECTIONS = 5;
 const METHODS = new Set(['GET', 'POST', 'PATCH', 'PUT', 'DELETE']);
-const REFERENCE = /@\{([A-Za-z0-9_]+)((?:\.[A-Za-z0-9_]+|\[\d+\])*)\}/g;
+/** `.field` or `[index]`, one step of a reference's path. */
+const PATH_STEP = /\.[A-Za-z0-9_]+|\[\d+\]/g;
+const REFERENCE_SOURCE = `@\\{([A-Za-z0-9_]+)((?:${PATH_STEP.source})*)\\}`;
+const REFERENCE = new RegExp(REFERENCE_SOURCE, 'g');
+const WHOLE_REFERENCE = new RegExp(`^${REFERENCE_SOURCE}$`);
 
 interface Subrequest {
   method: string;
@@ -93,7 +97,7 @@ function parseBody(body: unknown): { allOrNone: boolean; subrequests: Subrequest
 /** The value at `.field` / `[index]` steps below a subrequest's answer, or undefined. */
 function valueAt(root: unknown, path: string): unknown {
   let current = root;
-  for (const step of path.match(/\.[A-Za-z0-9_]+|\[\d+\]/g) ?? []) {
+  for (const step of path.match(PATH_STEP) ?? []) {
     if (current === null || typeof current !== 'object') return undefined;
     const key = step.startsWith('[') ? Number(step.slice(1, -1)) : step.slice(1);
     current = (current as Record<string | number, unknown>)[key];
@@ -116,7 +120,7 @@ function resolve(value: unknown, answers: Map<string, SubresponseBody>): unknown
       }
       return found;
     };
-    const whole = /^@\{([A-Za-z0-9_]+)((?:\.[A-Za-z0-9_]+|\[\d+\])*)\}$/.exec(value);
+    const whole = WHOLE_REFERENCE.exec(value);
     if (whole) return lookup(whole[1]!, whole[2] ?? '');
     return value.replace(REFERENCE, (_match, ref: string, path: string) => String(lookup(ref, path)));
   }

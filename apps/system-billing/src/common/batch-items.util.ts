@@ -21,7 +21,7 @@ export async function eachItem<I, R>(
   return results;
 }
 
-/** How a batch item that failed reports it: any failure, not only a vendor verdict, stays the item's own. */
+/** How a batch item that failed reports it: every failure, not only a vendor verdict, stays the item's own. */
 export function itemFailure(
   error: unknown,
   operation: string,

@@ -34,7 +34,7 @@ interface SdkEvents {
 
 /**
  * Stripe counts requests in a sliding one-second window, and a token bucket lets rate + burst through
- * in any such window. Paced at 95% of the limit with a burst of what is left (one request spare), the
+ * in every such window. Paced at 95% of the limit with a burst of what is left (one request spare), the
  * window never goes over the limit, even right after an idle spell.
  */
 export function stripePacing(limitPerSecond: number): { ratePerSecond: number; burst: number } {

@@ -38,6 +38,8 @@ const CLOCK_SKEW_MS = 5_000;
 
 const byConcordId = (concordId: string) => `/sobjects/Account/Concord_Id__c/${encodeURIComponent(concordId)}`;
 const byId = (id: string) => `/sobjects/Account/${encodeURIComponent(id)}`;
+const withConcordIdIn = (concordIds: readonly string[]) =>
+  `Concord_Id__c IN (${concordIds.map(toSoqlString).join(',')})`;
 /** The account a composite call found in its `account` subrequest. */
 const ACCOUNT_REF = '/sobjects/Account/@{account.Id}';
 
@@ -89,7 +91,7 @@ export class SalesforceCustomers extends CrmCustomers {
       {
         method: 'GET',
         url: `/query?q=${encodeURIComponent(
-          `SELECT Id, SystemModstamp FROM Account WHERE Concord_Id__c IN (${concordIds.map(toSoqlString).join(',')})`,
+          `SELECT Id, SystemModstamp FROM Account WHERE ${withConcordIdIn(concordIds)}`,
         )}`,
         referenceId: 'versions',
       },
@@ -124,7 +126,7 @@ export class SalesforceCustomers extends CrmCustomers {
 
   /** One composite call: find the account by Concord ID, write the status by record ID, read it back. */
   async updateSyncStatus(concordId: string, update: SyncStatusUpdateDto): Promise<CustomerRecordV1> {
-    const [found, , after] = await this.client.composite('customers.sync-status', [
+    const [found, written, after] = await this.client.composite('customers.sync-status', [
       { method: 'GET', url: `${byConcordId(concordId)}?fields=Id`, referenceId: 'account' },
       // By record ID, not upsert: a write-back must never create an account.
       { method: 'PATCH', url: ACCOUNT_REF, referenceId: 'written', body: toSyncWrite(update) },
@@ -139,6 +141,8 @@ export class SalesforceCustomers extends CrmCustomers {
       });
     }
     subresponseBody('customers.sync-status', found);
+    // The read-back does not depend on the write: a refused write must fail here, not read as done.
+    subresponseBody('customers.sync-status', written);
     return fromAccount(subresponseBody<SalesforceAccount>('customers.sync-status', after));
   }
 
@@ -221,7 +225,7 @@ export class SalesforceCustomers extends CrmCustomers {
 
   /** The Concord IDs of these that an account carries already. */
   private async existingConcordIds(concordIds: string[]): Promise<Set<string>> {
-    const soql = `SELECT Id, Concord_Id__c FROM Account WHERE Concord_Id__c IN (${concordIds.map(toSoqlString).join(',')})`;
+    const soql = `SELECT Id, Concord_Id__c FROM Account WHERE ${withConcordIdIn(concordIds)}`;
     const rows = await this.client.query<Pick<SalesforceAccount, 'Id' | 'Concord_Id__c'>>(
       'customers.upsert-lookup',
       soql,
