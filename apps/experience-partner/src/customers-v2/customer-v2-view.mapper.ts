@@ -1,10 +1,10 @@
-import { customerV1ToV2, type PartnerOnboarding } from '@concord/contracts';
+import { customerV1ToV2, type PartnerOnboardingSummary } from '@concord/contracts';
 import { type PartnerCustomerDto } from '../customers/customers.dto.js';
 import { toCustomerSummary } from '../customers/partner-view.mapper.js';
 import { type CustomerSummaryV2Dto, type PartnerCustomerV2Dto } from './customers-v2.dto.js';
 
 /** A list entry in version 2: the stored name is the display name, the legal name defaults to it. */
-export function toCustomerSummaryV2(flow: PartnerOnboarding): CustomerSummaryV2Dto {
+export function toCustomerSummaryV2(flow: PartnerOnboardingSummary): CustomerSummaryV2Dto {
   const { name, ...summary } = toCustomerSummary(flow);
   const legalName = flow.customer['legalName'];
   return {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type PartnerOnboardingPage, ProcessOnboardingClient } from '@concord/contracts';
+import { type PartnerOnboardingSummaryPage, ProcessOnboardingClient } from '@concord/contracts';
 import { type CustomerListQueryDto, type CustomerPageDto, DEFAULT_CUSTOMER_PAGE } from './customers.dto.js';
 import { toCustomerSummary } from './partner-view.mapper.js';
 
@@ -17,8 +17,8 @@ export class ListCustomersUseCase {
   }
 
   /** The page of onboardings behind a page of customers, for any version's view of them. */
-  page(partnerId: string, query: CustomerListQueryDto): Promise<PartnerOnboardingPage> {
-    return this.onboarding.partnerOnboardings(partnerId, {
+  page(partnerId: string, query: CustomerListQueryDto): Promise<PartnerOnboardingSummaryPage> {
+    return this.onboarding.partnerOnboardingSummaries(partnerId, {
       limit: query.limit ?? DEFAULT_CUSTOMER_PAGE,
       ...(query.cursor ? { cursor: query.cursor } : {}),
     });

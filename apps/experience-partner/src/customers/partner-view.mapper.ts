@@ -1,4 +1,9 @@
-import { type CustomerV1, type PartnerOnboarding, SyncStatus } from '@concord/contracts';
+import {
+  type CustomerV1,
+  type PartnerOnboarding,
+  type PartnerOnboardingSummary,
+  SyncStatus,
+} from '@concord/contracts';
 import { type OnboardingStatusDto } from '../onboardings/onboarding-status.dto.js';
 import { type CustomerSummaryDto, type PartnerCustomerDto } from './customers.dto.js';
 
@@ -30,7 +35,7 @@ function text(customer: Record<string, unknown>, field: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-export function toCustomerSummary(flow: PartnerOnboarding): CustomerSummaryDto {
+export function toCustomerSummary(flow: PartnerOnboardingSummary): CustomerSummaryDto {
   return {
     customerId: flow.concordId,
     name: text(flow.customer, 'name'),

@@ -21,16 +21,19 @@ export class PartnerQuotaService {
 
   async consume(partnerId: string, now = new Date()): Promise<QuotaDecision> {
     const limits = await this.limits.of(partnerId);
-    const rate = await attempt(
-      this.store.limiter('rate', limits.points, limits.windowSeconds).consume(partnerId),
-    );
-    if (!rate.ok) return rejection(limits.points, rate.res, ErrorCode.RATE_LIMITED);
     const untilMidnight = secondsUntilUtcMidnight(now);
-    const quota = await attempt(
-      this.store
-        .limiter('quota', limits.dailyQuota, 86_400)
-        .consume(`${partnerId}:${utcDay(now)}`, 1, { customDuration: untilMidnight }),
-    );
+    const quotaLimiter = this.store.limiter('quota', limits.dailyQuota, 86_400);
+    const quotaKey = `${partnerId}:${utcDay(now)}`;
+    // Both counters in one round trip to the store; a request the window refuses is given back to
+    // the daily quota, so only answered requests count against it.
+    const [rate, quota] = await Promise.all([
+      attempt(this.store.limiter('rate', limits.points, limits.windowSeconds).consume(partnerId)),
+      attempt(quotaLimiter.consume(quotaKey, 1, { customDuration: untilMidnight })),
+    ]);
+    if (!rate.ok) {
+      if (quota.ok) await quotaLimiter.reward(quotaKey, 1);
+      return rejection(limits.points, rate.res, ErrorCode.RATE_LIMITED);
+    }
     if (!quota.ok) return rejection(limits.dailyQuota, quota.res, ErrorCode.QUOTA_EXCEEDED, untilMidnight);
     return { headers: headersOf(limits.points, rate.res) };
   }

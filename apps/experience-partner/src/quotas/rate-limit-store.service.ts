@@ -25,7 +25,13 @@ export class RateLimitStoreService implements OnModuleDestroy {
     this.namespace = config.queueNamespace || 'concord';
     if (config.redisUrl) {
       // The library's advice: no offline queue, so a Redis outage fails fast onto the fallback.
-      this.redis = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+      // Auto-pipelining sends the window and quota counters of a request (and of concurrent requests)
+      // in one write.
+      this.redis = new Redis(config.redisUrl, {
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+        enableAutoPipelining: true,
+      });
     } else {
       this.pool = new pg.Pool({
         connectionString: config.databaseUrl,

@@ -24,13 +24,19 @@ import { GetPartnerOnboardingUseCase } from './get-partner-onboarding.usecase.js
 import { ListPartnerOnboardingsUseCase } from './list-partner-onboardings.usecase.js';
 import { PartnerEventsService } from './partner-events.service.js';
 import { PartnerFlowRepository } from './partner-flow.repository.js';
+import { PartnerOnboardingSummariesController } from './partner-onboarding-summaries.controller.js';
 import { PartnerOnboardingsController } from './partner-onboardings.controller.js';
 import { RunOnboardingStepUseCase } from './run-onboarding-step.usecase.js';
 import { StartOnboardingUseCase } from './start-onboarding.usecase.js';
 import { SYSTEM_CLIENT_PROVIDERS } from './system-clients.providers.js';
 
 @Module({
-  controllers: [OnboardingController, PartnerOnboardingsController, MatchController],
+  controllers: [
+    OnboardingController,
+    PartnerOnboardingsController,
+    PartnerOnboardingSummariesController,
+    MatchController,
+  ],
   providers: [
     ...SYSTEM_CLIENT_PROVIDERS,
     { provide: MATCH_CONFIG, useFactory: () => loadMatchConfig() },

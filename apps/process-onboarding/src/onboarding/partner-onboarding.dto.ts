@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import {
@@ -6,6 +6,8 @@ import {
   type PartnerOnboarding,
   type PartnerOnboardingPage,
   type PartnerOnboardingStep,
+  type PartnerOnboardingSummary,
+  type PartnerOnboardingSummaryPage,
 } from '@concord/contracts';
 
 export const DEFAULT_PARTNER_PAGE = 20;
@@ -90,6 +92,42 @@ export class PartnerOnboardingDto implements PartnerOnboarding {
 export class PartnerOnboardingPageDto implements PartnerOnboardingPage {
   @ApiProperty({ type: [PartnerOnboardingDto] })
   items!: PartnerOnboardingDto[];
+
+  @ApiPropertyOptional({ description: 'Pass back as `cursor` for the next page; absent on the last page' })
+  nextCursor?: string;
+}
+
+export class PartnerOnboardingSummaryCustomerDto {
+  @ApiPropertyOptional({ example: 'Contoso GmbH' })
+  name?: string;
+
+  @ApiPropertyOptional({ example: 'DE' })
+  country?: string;
+
+  @ApiPropertyOptional({ example: 'Contoso Deutschland GmbH' })
+  legalName?: string;
+}
+
+export class PartnerOnboardingSummaryDto
+  extends PickType(PartnerOnboardingDto, [
+    'onboardingId',
+    'concordId',
+    'state',
+    'createdAt',
+    'updatedAt',
+  ] as const)
+  implements PartnerOnboardingSummary
+{
+  @ApiProperty({
+    type: () => PartnerOnboardingSummaryCustomerDto,
+    description: 'From the canonical customer once validated, from the customer as received before that',
+  })
+  customer!: Record<string, string>;
+}
+
+export class PartnerOnboardingSummaryPageDto implements PartnerOnboardingSummaryPage {
+  @ApiProperty({ type: [PartnerOnboardingSummaryDto] })
+  items!: PartnerOnboardingSummaryDto[];
 
   @ApiPropertyOptional({ description: 'Pass back as `cursor` for the next page; absent on the last page' })
   nextCursor?: string;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { toPartnerOnboarding } from './partner-onboarding.mapper.js';
+import { toPartnerOnboarding, toPartnerOnboardingSummary } from './partner-onboarding.mapper.js';
 import { type PartnerFlowRow } from './partner-flow.repository.js';
 
 const row = (overrides: Partial<PartnerFlowRow>): PartnerFlowRow => ({
@@ -10,15 +10,15 @@ const row = (overrides: Partial<PartnerFlowRow>): PartnerFlowRow => ({
   input: { customer: { name: ' Contoso GmbH ', country: 'de' } },
   validatedCustomer: null,
   rejection: null,
-  steps: [{ name: 'validate', outcome: 'CONFIRMED', finishedAt: '2025-03-04T10:15:02.123456+00:00' }],
-  createdAt: new Date('2025-03-04T10:15:00.000Z'),
-  updatedAt: new Date('2025-03-04T10:15:02.000Z'),
+  steps: [{ name: 'validate', outcome: 'CONFIRMED', finishedAt: '2025-03-04T10:15:02.123Z' }],
+  createdAt: '2025-03-04T10:15:00.000Z',
+  updatedAt: '2025-03-04T10:15:02.000Z',
   position: '2025-03-04T10:15:00.000123Z',
   ...overrides,
 });
 
 describe('toPartnerOnboarding', () => {
-  it('prefers the validated canonical customer and answers ISO step times', () => {
+  it('prefers the validated canonical customer and answers the steps as read', () => {
     const view = toPartnerOnboarding(row({ validatedCustomer: { name: 'Contoso GmbH', country: 'DE' } }));
     assert.deepEqual(view.customer, { name: 'Contoso GmbH', country: 'DE' });
     assert.deepEqual(view.steps, [
@@ -34,5 +34,27 @@ describe('toPartnerOnboarding', () => {
     );
     assert.deepEqual(view.customer, { name: ' Contoso GmbH ', country: 'de' });
     assert.equal(view.message, 'ERP rejected the customer: invalid data');
+  });
+});
+
+describe('toPartnerOnboardingSummary', () => {
+  it('names the flow and keeps only the customer fields that were read', () => {
+    const summary = toPartnerOnboardingSummary({
+      id: 'f-2',
+      concordId: 'c-2',
+      state: 'synced',
+      customer: { name: 'Contoso GmbH', country: 'DE', legalName: null },
+      createdAt: '2025-03-04T10:15:00.000Z',
+      updatedAt: '2025-03-04T10:15:02.000Z',
+      position: '2025-03-04T10:15:00.000123Z',
+    });
+    assert.deepEqual(summary, {
+      onboardingId: 'f-2',
+      concordId: 'c-2',
+      state: 'synced',
+      customer: { name: 'Contoso GmbH', country: 'DE' },
+      createdAt: '2025-03-04T10:15:00.000Z',
+      updatedAt: '2025-03-04T10:15:02.000Z',
+    });
   });
 });

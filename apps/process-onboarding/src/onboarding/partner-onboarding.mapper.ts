@@ -1,5 +1,5 @@
-import { type PartnerOnboardingDto } from './partner-onboarding.dto.js';
-import { type PartnerFlowRow } from './partner-flow.repository.js';
+import { type PartnerOnboardingDto, type PartnerOnboardingSummaryDto } from './partner-onboarding.dto.js';
+import { type PartnerFlowRow, type PartnerFlowSummaryRow } from './partner-flow.repository.js';
 
 /** A partner's view of a flow: the canonical customer, step outcomes and the rejection reason. */
 export function toPartnerOnboarding(row: PartnerFlowRow): PartnerOnboardingDto {
@@ -8,14 +8,23 @@ export function toPartnerOnboarding(row: PartnerFlowRow): PartnerOnboardingDto {
     concordId: row.concordId,
     state: row.state,
     customer: row.validatedCustomer ?? row.input.customer ?? {},
-    steps: row.steps.map((step) => ({
-      name: step.name,
-      outcome: step.outcome,
-      // json_build_object renders timestamptz as `…+00:00` with microseconds; answer ISO like elsewhere.
-      finishedAt: step.finishedAt ? new Date(step.finishedAt).toISOString() : null,
-    })),
+    steps: row.steps,
     ...(row.rejection ? { message: row.rejection } : {}),
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** A list entry: the customer's name, country and legal name, where the flow stands, and when. */
+export function toPartnerOnboardingSummary(row: PartnerFlowSummaryRow): PartnerOnboardingSummaryDto {
+  const customer: Record<string, string> = {};
+  for (const [field, value] of Object.entries(row.customer)) if (value !== null) customer[field] = value;
+  return {
+    onboardingId: row.id,
+    concordId: row.concordId,
+    state: row.state,
+    customer,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
   };
 }

@@ -38,6 +38,18 @@ export interface PartnerOnboardingPage {
   nextCursor?: string;
 }
 
+/** The fields a list of customers shows; `customer` holds only `name`, `country` and `legalName`. */
+export type PartnerOnboardingSummary = Pick<
+  PartnerOnboarding,
+  'onboardingId' | 'concordId' | 'state' | 'customer' | 'createdAt' | 'updatedAt'
+>;
+
+export interface PartnerOnboardingSummaryPage {
+  items: PartnerOnboardingSummary[];
+  /** Absent on the last page. */
+  nextCursor?: string;
+}
+
 export interface PartnerOnboardingQuery {
   cursor?: string;
   limit?: number;

@@ -6,6 +6,7 @@ import {
   type PartnerOnboarding,
   type PartnerOnboardingPage,
   type PartnerOnboardingQuery,
+  type PartnerOnboardingSummaryPage,
   type StartOnboardingRequest,
 } from './process-onboarding-partner.types.js';
 
@@ -59,6 +60,20 @@ export class ProcessOnboardingClient {
       path: `/v1/partners/${encodeURIComponent(partnerId)}/onboardings`,
       query: { cursor: query.cursor, limit: query.limit, concordId: query.concordId },
       operation: 'onboardings.partner-list',
+    });
+    return response.body;
+  }
+
+  /** The same page as `partnerOnboardings`, with only what a list of customers shows. */
+  async partnerOnboardingSummaries(
+    partnerId: string,
+    query: PartnerOnboardingQuery,
+  ): Promise<PartnerOnboardingSummaryPage> {
+    const response = await this.transport.request<PartnerOnboardingSummaryPage>({
+      method: 'GET',
+      path: `/v1/partners/${encodeURIComponent(partnerId)}/onboarding-summaries`,
+      query: { cursor: query.cursor, limit: query.limit, concordId: query.concordId },
+      operation: 'onboardings.partner-summaries',
     });
     return response.body;
   }
