@@ -5,6 +5,7 @@ import { serviceToken } from '../../../test/support/credentials.js';
 import {
   type RunningSandbox,
   sandboxAdmin,
+  salesforceConnection,
   sandboxEnv,
   startTestSandbox,
 } from '../../../test/support/sandbox.js';
@@ -213,6 +214,37 @@ describe('system-crm customers on the Salesforce sandbox', () => {
     const unknown = await api('PATCH', `/v1/customers/${unknownId}/sync-status`, update);
     assert.equal(unknown.status, 404);
     assert.equal((await accountsOf(unknownId)).length, 0);
+  });
+
+  it('links an account named by record ID and writes the verdict on it in one write', async () => {
+    const conn = await salesforceConnection(sandbox);
+    const created = await conn.sobject('Account').create({ Name: 'Linked On Write Ltd', Type: 'Customer' });
+    assert.ok(created.success);
+    const concordId = randomUUID();
+    await sandboxAdmin(salesforce(), 'DELETE', 'calls');
+    const update = { status: 'rejected', message: 'ERP refused it', accountId: created.id };
+    const written = await api('PATCH', `/v1/customers/${concordId}/sync-status`, update);
+    assert.equal(written.status, 200);
+    assert.equal(written.body.syncStatus, 'rejected');
+    const calls = await sandboxAdmin<{ total: number }>(salesforce(), 'GET', 'calls');
+    assert.equal(calls.total, 2);
+    const [account] = await accountsOf(concordId);
+    assert.equal(account?.Id, created.id);
+    assert.equal(account?.Concord_Sync_Status__c, 'Rejected');
+    // Written again, the same account answers by its canonical ID; another canonical ID is refused.
+    const again = await api('PATCH', `/v1/customers/${concordId}/sync-status`, update);
+    assert.equal(again.status, 200);
+    const taken = await api<ErrorBody>('PATCH', `/v1/customers/${randomUUID()}/sync-status`, update);
+    assert.equal(taken.status, 409);
+    assert.deepEqual(
+      taken.body.error.details.map((detail) => detail.path),
+      ['accountId'],
+    );
+    const missing = await api('PATCH', `/v1/customers/${randomUUID()}/sync-status`, {
+      ...update,
+      accountId: '001000000009999AAA',
+    });
+    assert.equal(missing.status, 404);
   });
 
   it('refuses a batch of 250 and writes a batch of 150 in two Salesforce calls', async () => {

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { type CustomerChangeDto, type CustomerRecordV1, SystemCrmClient } from '@concord/contracts';
-import { currentCorrelationId, type Logger } from '@concord/observability';
-import { APP_CONFIG, type AppConfig, LOGGER } from '@concord/platform';
+import { type CustomerChangeDto, type CustomerRecordV1 } from '@concord/contracts';
+import { currentCorrelationId } from '@concord/observability';
+import { APP_CONFIG, type AppConfig } from '@concord/platform';
 import { customerFieldsOf } from '../customers/canonical-fields.util.js';
 import { CustomerSyncMetrics } from '../customers/customer-sync.metrics.js';
 import { StartOnboardingUseCase } from '../onboarding/start-onboarding.usecase.js';
@@ -38,10 +38,8 @@ export class HandleCrmChangeUseCase {
     private readonly lookup: CrmCustomerLookup,
     private readonly update: ApplyCrmUpdateService,
     private readonly start: StartOnboardingUseCase,
-    private readonly crm: SystemCrmClient,
     private readonly metrics: CustomerSyncMetrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async execute(change: CustomerChangeDto, consumer: string): Promise<ChangeOutcome> {
@@ -104,15 +102,7 @@ export class HandleCrmChangeUseCase {
       payload: { change, onboardingId },
     };
     if (!(await this.inbox.record(event))) throw new DuplicateChangeError();
-    // The saga links the account at its write-back too; linking now lets an early rejection reach it.
-    await this.crm
-      .linkCustomer(concordId, change.externalId)
-      .catch((error: unknown) =>
-        this.logger.warn(
-          { err: error, concordId, crmAccountId: change.externalId },
-          'CRM account not linked yet',
-        ),
-      );
+    // The saga links the account when it writes its verdict on it, in that same write.
     return 'onboarding-started';
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SystemCrmClient, type SyncStatusUpdateDto } from '@concord/contracts';
+import { type CustomerRecordV1, SystemCrmClient, type SyncStatusUpdateDto } from '@concord/contracts';
 import { UpstreamHttpError } from '@concord/http';
 import { type FlowRow, OnboardingFlowRepository } from './onboarding-flow.repository.js';
 
@@ -10,7 +10,7 @@ const isNotFound = (error: unknown): boolean => error instanceof UpstreamHttpErr
 const isUnlinkable = (error: unknown): boolean =>
   error instanceof UpstreamHttpError && (error.status === 404 || error.status === 400);
 
-/** The flow's CRM account: linking one created in the CRM directly, and writing Concord's verdict on it. */
+/** The flow's CRM account: writing Concord's verdict on it, linking one created in the CRM directly. */
 @Injectable()
 export class CrmAccountService {
   constructor(
@@ -19,34 +19,34 @@ export class CrmAccountService {
   ) {}
 
   /**
-   * An account created in Salesforce carries no Concord ID yet: put the flow's on it (idempotent), so
-   * the write-back finds it. False when the flow names no account or the CRM has no such account.
+   * Writes the verdict and answers the account as written, or undefined when the CRM has no account
+   * for the flow. An account the flow started from carries no canonical ID yet: the same write puts the
+   * flow's on it, so the change feed sees one write of Concord's instead of two.
    */
-  async ensureLinked(flow: FlowRow): Promise<boolean> {
+  async writeVerdict(flow: FlowRow, update: SyncStatusUpdateDto): Promise<CustomerRecordV1 | undefined> {
+    const verdict = update.message
+      ? { ...update, message: update.message.slice(0, SYNC_MESSAGE_LIMIT) }
+      : update;
     const accountId = flow.input.crmAccountId;
-    if (!accountId) return false;
+    if (accountId) {
+      try {
+        const record = await this.crm.updateSyncStatus(flow.concordId, { ...verdict, accountId });
+        await this.flows.linkXref(flow.concordId, 'crm', record.externalId);
+        return record;
+      } catch (error) {
+        if (!isUnlinkable(error)) throw error;
+      }
+    }
     try {
-      const record = await this.crm.linkCustomer(flow.concordId, accountId);
-      await this.flows.linkXref(flow.concordId, 'crm', record.externalId);
-      return true;
+      return await this.crm.updateSyncStatus(flow.concordId, verdict);
     } catch (error) {
-      if (isUnlinkable(error)) return false;
+      if (isNotFound(error)) return undefined;
       throw error;
     }
   }
 
   /** Writes the verdict; answers what happened, so the step detail shows it. */
   async writeStatus(flow: FlowRow, update: SyncStatusUpdateDto): Promise<string> {
-    await this.ensureLinked(flow);
-    try {
-      await this.crm.updateSyncStatus(flow.concordId, {
-        ...update,
-        ...(update.message ? { message: update.message.slice(0, SYNC_MESSAGE_LIMIT) } : {}),
-      });
-      return 'written';
-    } catch (error) {
-      if (isNotFound(error)) return 'no CRM account carries this canonical ID';
-      throw error;
-    }
+    return (await this.writeVerdict(flow, update)) ? 'written' : 'no CRM account carries this canonical ID';
   }
 }

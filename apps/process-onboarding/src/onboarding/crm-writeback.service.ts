@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { SyncStatus, SystemCrmClient } from '@concord/contracts';
-import { UpstreamHttpError } from '@concord/http';
 import { CustomerRepository } from '@concord/persistence';
 import { CrmAccountService } from './crm-account.service.js';
 import { FlowCustomerService } from './flow-customer.service.js';
@@ -19,13 +18,19 @@ export class CrmWritebackService {
     private readonly crm: SystemCrmClient,
   ) {}
 
-  /** Creates the CRM account first when none exists (a flow from a CRM ID the CRM lacks), then writes the verdict. */
+  /** Writes the verdict; creates the CRM account first when the CRM has none for the flow. */
   async run(flow: FlowRow, attempt: number): Promise<Record<string, unknown>> {
     const erp = await this.flowCustomer.confirmed(flow, 'erp');
     const billing = await this.flowCustomer.confirmed(flow, 'billing');
     const { customerId, customer } = await this.flowCustomer.target(flow);
+    const linked = customerId === flow.concordId ? undefined : { customerId, name: customer.name };
+    const update = { status: SyncStatus.Synced, ...writebackOf(erp, billing.externalId, linked) };
+    await this.flows.markStep(flow.id, 'crm-writeback', 'SUBMITTED', attempt);
     const detail: Record<string, unknown> = {};
-    if (!(await this.crmAccountExists(flow))) {
+    let record = await this.crmAccount.writeVerdict(flow, update);
+    if (!record) {
+      // A flow from a CRM ID the CRM lacks, or whose account is gone: the CRM owns identity, so the
+      // customer gets its account back before the verdict is written on it.
       const key = stepWriteKey(flow.id, 'crm-writeback');
       await this.flows.markStep(flow.id, 'crm-writeback', 'SUBMITTED', attempt, { idempotencyKey: key });
       const created = await this.crm.upsertCustomer(
@@ -35,12 +40,8 @@ export class CrmWritebackService {
       );
       await this.flows.linkXref(flow.concordId, 'crm', created.externalId);
       detail.crmAccountCreated = created.externalId;
-    } else {
-      await this.flows.markStep(flow.id, 'crm-writeback', 'SUBMITTED', attempt);
+      record = await this.crm.updateSyncStatus(flow.concordId, update);
     }
-    const linked = customerId === flow.concordId ? undefined : { customerId, name: customer.name };
-    const update = writebackOf(erp, billing.externalId, linked);
-    const record = await this.crm.updateSyncStatus(flow.concordId, { status: SyncStatus.Synced, ...update });
     await this.customers.setSyncStatus(customerId, SyncStatus.Synced);
     return {
       ...detail,
@@ -50,18 +51,5 @@ export class CrmWritebackService {
       billingCustomerId: billing.externalId,
       ...(linked ? { linkedTo: customerId } : {}),
     };
-  }
-
-  private async crmAccountExists(flow: FlowRow): Promise<boolean> {
-    const created = await this.flows.stepOf(flow, 'crm-account');
-    if (created?.outcome === 'CONFIRMED') return true;
-    if (await this.crmAccount.ensureLinked(flow)) return true;
-    try {
-      await this.crm.getCustomer(flow.concordId);
-      return true;
-    } catch (error) {
-      if (error instanceof UpstreamHttpError && error.status === 404) return false;
-      throw error;
-    }
   }
 }

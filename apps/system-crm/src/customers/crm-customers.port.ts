@@ -31,7 +31,11 @@ export abstract class CrmCustomers {
   /** Upserts up to 200 customers in one vendor batch; results in input order, failures per item. */
   abstract upsertMany(writes: CustomerWrite[]): Promise<CustomerWriteResult[]>;
 
-  /** Writes Concord's verdict onto an existing account (NotFound otherwise). */
+  /**
+   * Writes Concord's verdict onto an existing account (NotFound otherwise): the one carrying the
+   * canonical ID, or with `update.accountId` that account, stamping the canonical ID on it in the same
+   * write (Conflict when it carries another).
+   */
   abstract updateSyncStatus(concordId: string, update: SyncStatusUpdateDto): Promise<CustomerRecordV1>;
 
   /**

@@ -94,11 +94,14 @@ export class CustomersController {
     return result.body;
   }
 
-  /** Writes Concord's sync verdict and the other systems' IDs onto the existing account. */
+  /**
+   * Writes Concord's sync verdict and the other systems' IDs onto the existing account: the one
+   * carrying this canonical ID, or the one `accountId` names, linking it in the same write.
+   */
   @Patch(':concordId/sync-status')
   @ServiceAuth()
   @ApiOkResponse({ type: CustomerRecordV1 })
-  @ApiErrorResponses(400, 401, 403, 404, 422, 429, 503)
+  @ApiErrorResponses(400, 401, 403, 404, 409, 422, 429, 503)
   syncStatus(
     @Param() params: ConcordIdParamDto,
     @Body() update: SyncStatusUpdateDto,

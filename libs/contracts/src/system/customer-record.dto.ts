@@ -85,6 +85,19 @@ export class SyncStatusUpdateDto {
   @Matches(/^\S+$/)
   @MaxLength(255)
   billingCustomerId?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 64,
+    example: '001000000000001AAA',
+    description:
+      'The CRM account to write to, by its record ID, when it may not carry the canonical ID yet: the ' +
+      'write stamps it on the account (409 when the account carries another one)',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\S+$/)
+  @MaxLength(64)
+  accountId?: string;
 }
 
 export type ChangeKind = 'upsert' | 'delete';

@@ -126,6 +126,7 @@ export class SalesforceCustomers extends CrmCustomers {
 
   /** One composite call: find the account by Concord ID, write the status by record ID, read it back. */
   async updateSyncStatus(concordId: string, update: SyncStatusUpdateDto): Promise<CustomerRecordV1> {
+    if (update.accountId) return this.linkAndUpdateSyncStatus(concordId, update.accountId, update);
     const [found, written, after] = await this.client.composite('customers.sync-status', [
       { method: 'GET', url: `${byConcordId(concordId)}?fields=Id`, referenceId: 'account' },
       // By record ID, not upsert: a write-back must never create an account.
@@ -149,16 +150,21 @@ export class SalesforceCustomers extends CrmCustomers {
   async link(concordId: string, externalId: string): Promise<CustomerRecordV1> {
     const account = await this.read('customers.link', externalId);
     if (account.Concord_Id__c === concordId) return fromAccount(account);
-    if (account.Concord_Id__c) {
-      throw new AdapterError({
-        kind: 'Conflict',
-        system: SYSTEM,
-        operation: 'customers.link',
-        message: `Account ${externalId} is linked to Concord ID ${account.Concord_Id__c} already`,
-        details: [{ path: 'externalId', message: 'linked to another Concord ID' }],
-      });
-    }
+    assertLinkable(account, concordId, 'customers.link', 'externalId');
     return fromAccount(await this.writeAndRead('customers.link', account.Id, { Concord_Id__c: concordId }));
+  }
+
+  /** Two calls: the account by record ID, then the link and the verdict in one write, read back. */
+  private async linkAndUpdateSyncStatus(
+    concordId: string,
+    accountId: string,
+    update: SyncStatusUpdateDto,
+  ): Promise<CustomerRecordV1> {
+    const operation = 'customers.sync-status';
+    const account = await this.read(operation, accountId);
+    assertLinkable(account, concordId, operation, 'accountId');
+    const link = account.Concord_Id__c ? {} : { Concord_Id__c: concordId };
+    return fromAccount(await this.writeAndRead(operation, account.Id, { ...link, ...toSyncWrite(update) }));
   }
 
   async readChanges(position: ChangeScanPosition, limit: number): Promise<CustomerChangeDto[]> {
@@ -254,4 +260,21 @@ export class SalesforceCustomers extends CrmCustomers {
       throw error;
     }
   }
+}
+
+/** An account may take a canonical ID when it carries none or that one already. */
+function assertLinkable(
+  account: SalesforceAccount,
+  concordId: string,
+  operation: string,
+  path: string,
+): void {
+  if (!account.Concord_Id__c || account.Concord_Id__c === concordId) return;
+  throw new AdapterError({
+    kind: 'Conflict',
+    system: SYSTEM,
+    operation,
+    message: `Account ${account.Id} is linked to Concord ID ${account.Concord_Id__c} already`,
+    details: [{ path, message: 'linked to another Concord ID' }],
+  });
 }
