@@ -55,29 +55,29 @@ function parseClauses(query: string): { clauses: Clause[]; joiner: 'and' | 'or' 
   return { clauses, joiner: joiner ?? 'and' };
 }
 
-function clauseMatches<T>(clause: Clause, spec: SearchField<T>, item: T): boolean {
-  const actual = spec.read(item, clause.key);
+/** A clause as a test of one item, with its value prepared once rather than per item searched. */
+function clauseTest<T>(clause: Clause, spec: SearchField<T>): (item: T) => boolean {
   const value = clause.value;
-  let result: boolean;
-  if (value === null) result = actual === null || actual === undefined || actual === '';
-  else if (clause.op === ':') result = String(actual ?? '').toLowerCase() === String(value).toLowerCase();
-  else if (clause.op === '~')
-    result = String(actual ?? '')
-      .toLowerCase()
-      .includes(String(value).toLowerCase());
-  else {
+  const lowered = String(value).toLowerCase();
+  const right = Number(value);
+  const holds = (item: T): boolean => {
+    const actual = spec.read(item, clause.key);
+    if (value === null) return actual === null || actual === undefined || actual === '';
+    if (clause.op === ':') return String(actual ?? '').toLowerCase() === lowered;
+    if (clause.op === '~')
+      return String(actual ?? '')
+        .toLowerCase()
+        .includes(lowered);
     const left = Number(actual);
-    const right = Number(value);
-    result =
-      clause.op === '>'
-        ? left > right
-        : clause.op === '<'
-          ? left < right
-          : clause.op === '>='
-            ? left >= right
-            : left <= right;
-  }
-  return clause.negated ? !result : result;
+    return clause.op === '>'
+      ? left > right
+      : clause.op === '<'
+        ? left < right
+        : clause.op === '>='
+          ? left >= right
+          : left <= right;
+  };
+  return clause.negated ? (item) => !holds(item) : holds;
 }
 
 /** Stripe's search query language: `field:'v'`, `metadata['k']:'v'`, `~` substring, ranges, `-` negation. */
@@ -101,10 +101,8 @@ export function compileSearchQuery<T>(
     }
     if (['>', '<', '>=', '<='].includes(clause.op) && spec.kind !== 'number') throw parseError(query);
   }
-  return (item) => {
-    const results = clauses.map((clause) =>
-      clauseMatches(clause, fields[clause.field] as SearchField<T>, item),
-    );
-    return joiner === 'and' ? results.every(Boolean) : results.some(Boolean);
-  };
+  const tests = clauses.map((clause) => clauseTest(clause, fields[clause.field] as SearchField<T>));
+  return joiner === 'and'
+    ? (item) => tests.every((test) => test(item))
+    : (item) => tests.some((test) => test(item));
 }
