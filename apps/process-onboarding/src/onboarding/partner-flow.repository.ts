@@ -21,7 +21,7 @@ export interface PartnerFlowRow {
 export type PartnerFlowSummaryRow = Pick<
   PartnerFlowRow,
   'id' | 'concordId' | 'state' | 'createdAt' | 'updatedAt' | 'position'
-> & { customer: Record<string, string | null> };
+> & { customer: Record<string, string> };
 
 /** Where a page of flows starts: after the (created_at, id) of the last row delivered. */
 export interface FlowPosition {
@@ -35,20 +35,22 @@ export interface FlowPageOptions {
   concordId?: string;
 }
 
-/** ISO 8601 in UTC with milliseconds, as `Date.prototype.toISOString` writes it. */
-const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/** ISO 8601 in UTC; milliseconds (`MS`) as `Date.prototype.toISOString` writes it, or microseconds (`US`). */
+const iso = (column: string, fraction: 'MS' | 'US' = 'MS') =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.${fraction}"Z"')`;
 
+const FLOW_FIELDS = `'id', f.id, 'concordId', f.entity_id, 'state', f.state,
+  'createdAt', ${iso('f.created_at')}, 'updatedAt', ${iso('f.updated_at')},
+  'position', ${iso('f.created_at', 'US')}`;
 /**
  * The row as one JSON value: PostgreSQL renders it and the driver parses one field per row instead of
  * ten, which is most of a list read's cost.
  */
-const FLOW_FIELDS = `'id', f.id, 'concordId', f.entity_id, 'state', f.state,
-  'createdAt', ${iso('f.created_at')}, 'updatedAt', ${iso('f.updated_at')},
-  'position', to_char(f.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 const ROW = `json_build_object(${FLOW_FIELDS}, 'input', f.input,
   'validatedCustomer', st.validated, 'rejection', st.rejection, 'steps', COALESCE(st.steps, '[]'::json))`;
-const SUMMARY_ROW = `json_build_object(${FLOW_FIELDS}, 'customer', json_build_object(
-  'name', c.customer->>'name', 'country', c.customer->>'country', 'legalName', c.customer->>'legalName'))`;
+/** As {@link ROW}, with only the customer fields a list shows (absent ones left out). */
+const SUMMARY_ROW = `json_build_object(${FLOW_FIELDS}, 'customer', json_strip_nulls(json_build_object(
+  'name', c.customer->>'name', 'country', c.customer->>'country', 'legalName', c.customer->>'legalName')))`;
 
 /** One pass over a flow's steps gives all three: the step list, the validated customer, the rejection. */
 const STEPS = `LEFT JOIN LATERAL (

@@ -38,12 +38,12 @@ describe('toPartnerOnboarding', () => {
 });
 
 describe('toPartnerOnboardingSummary', () => {
-  it('names the flow and keeps only the customer fields that were read', () => {
+  it('names the flow and carries its customer fields', () => {
     const summary = toPartnerOnboardingSummary({
       id: 'f-2',
       concordId: 'c-2',
       state: 'synced',
-      customer: { name: 'Contoso GmbH', country: 'DE', legalName: null },
+      customer: { name: 'Contoso GmbH', country: 'DE' },
       createdAt: '2025-03-04T10:15:00.000Z',
       updatedAt: '2025-03-04T10:15:02.000Z',
       position: '2025-03-04T10:15:00.000123Z',

@@ -17,13 +17,11 @@ export function toPartnerOnboarding(row: PartnerFlowRow): PartnerOnboardingDto {
 
 /** A list entry: the customer's name, country and legal name, where the flow stands, and when. */
 export function toPartnerOnboardingSummary(row: PartnerFlowSummaryRow): PartnerOnboardingSummaryDto {
-  const customer: Record<string, string> = {};
-  for (const [field, value] of Object.entries(row.customer)) if (value !== null) customer[field] = value;
   return {
     onboardingId: row.id,
     concordId: row.concordId,
     state: row.state,
-    customer,
+    customer: row.customer,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
