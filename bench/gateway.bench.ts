@@ -13,11 +13,13 @@ import {
   cpuTimeMs,
   peakRssMb,
   startBenchProcess,
+  startBenchSandbox,
   stopBenchProcesses,
 } from './support/processes.js';
 
 // bench:gateway — a bare Fastify route against an experience route that crosses the process and system
-// layers (auth at each hop, query validation, logging, metrics), each app in its own process.
+// layers (auth at each hop, query validation, logging, metrics), each app in its own process, with the
+// vendor sandboxes up as in a deployment (the apps' background work, such as the CRM change feed, runs).
 // Prints req/s, p50 and p99 of both, their ratio, the cost of each hop at a quarter of peak load,
 // and the peak RSS of every process.
 
@@ -44,6 +46,9 @@ try {
 
   const ports = {
     bare: await freePort(),
+    sf: await freePort(),
+    bc: await freePort(),
+    stripe: await freePort(),
     crm: await freePort(),
     onboarding: await freePort(),
     ops: await freePort(),
@@ -54,6 +59,10 @@ try {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
   };
   const url = (port: number) => `http://127.0.0.1:${port}`;
+  env.SALESFORCE_URL = url(ports.sf);
+  env.BUSINESS_CENTRAL_URL = url(ports.bc);
+  env.STRIPE_URL = url(ports.stripe);
+  processes.push(await startBenchSandbox(join(distRoot, 'apps/sandbox/src/main.js'), env, ports));
   processes.push(
     await startBenchProcess(
       'bare-fastify',
@@ -113,7 +122,7 @@ try {
   await measure(targets.chain.url, targets.chain.headers, 2);
   await measure(targets.bare.url, {}, 2);
   const bare = await measure(targets.bare.url, {});
-  const chainApps = processes.filter((managed) => managed.name !== 'bare-fastify');
+  const chainApps = processes.filter((managed) => !['bare-fastify', 'sandbox'].includes(managed.name));
   const cpuBefore = chainApps.map((managed) => cpuTimeMs(managed.child.pid));
   const chain = await measure(targets.chain.url, targets.chain.headers);
   const chainRequests = Math.max(1, chain.rps * duration);

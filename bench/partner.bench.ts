@@ -9,7 +9,14 @@ import { QueueRuntime } from '@concord/queues';
 import { freePort } from '@concord/testing';
 import { pacedLoad, type PacedResult } from './support/paced-load.js';
 import { removeSeededPartners, seedPartnerCustomers } from './support/partner-seed.js';
-import { type BenchProcess, peakRssMb, startBenchProcess, stopBenchProcesses } from './support/processes.js';
+import {
+  type BenchProcess,
+  cpuTimeMs,
+  peakRssMb,
+  postgresCpuTimeMs,
+  startBenchProcess,
+  stopBenchProcesses,
+} from './support/processes.js';
 
 // bench:partner — the partner reads at size: 100,000 customers over 50 partners seeded straight into
 // flow/flow_step, then GET /v1/customers/{id}, the first page of GET /v1/customers and a page 1,000
@@ -30,6 +37,19 @@ interface Target {
   headers: Record<string, string>;
 }
 
+/** CPU time so far of each app process and of PostgreSQL, to turn into a cost per request. */
+function cpuReadings(apps: BenchProcess[]): number[] {
+  return [...apps.map((managed) => cpuTimeMs(managed.child.pid)), postgresCpuTimeMs()];
+}
+
+function cpuPerRequest(apps: BenchProcess[], before: number[], requests: number): string {
+  const after = cpuReadings(apps);
+  const names = [...apps.map((managed) => managed.name), 'postgresql'];
+  return names
+    .map((name, i) => `${name} ${Math.round(((after[i]! - before[i]!) * 1000) / Math.max(1, requests))} µs`)
+    .join(', ');
+}
+
 async function atMax(target: Target, seconds = duration) {
   let next = 0;
   const result = await autocannon({
@@ -47,6 +67,7 @@ async function atMax(target: Target, seconds = duration) {
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
+    requests: result.requests.total,
     errors: result.errors + result.non2xx,
   };
 }
@@ -154,6 +175,8 @@ try {
     `  ${label.padEnd(38)} ${String(m.sent).padStart(7)} sent    p50 ${m.p50.toFixed(2).padStart(6)} ms   p99 ${m.p99.toFixed(2).padStart(6)} ms   errors ${m.errors}`;
   const lines = ['', `paced at ${rate} req/s (target p99 < 50 ms)`];
   const maxLines = ['', 'at max'];
+  const cpuLines = ['', 'CPU per request at max'];
+  const apps = processes.filter((managed) => managed.name !== 'bare-fastify');
   for (const target of targets) {
     lines.push(
       paced(
@@ -161,13 +184,17 @@ try {
         await pacedLoad(`${target.origin}${target.paths[0]}`, target.headers, rate, duration, target.paths),
       ),
     );
+    const cpuBefore = cpuReadings(apps);
     const max = await atMax(target);
+    if (target.origin !== url(ports.bare))
+      cpuLines.push(`  ${target.label.padEnd(38)} ${cpuPerRequest(apps, cpuBefore, max.requests)}`);
     maxLines.push(
       `  ${target.label.padEnd(38)} ${String(max.rps).padStart(7)} req/s   p50 ${String(max.p50).padStart(4)} ms   p99 ${String(max.p99).padStart(4)} ms   errors ${max.errors}`,
     );
   }
   lines.push(
     ...maxLines,
+    ...cpuLines,
     '',
     'peak RSS per process',
     ...processes.map((managed) => `  ${managed.name.padEnd(20)} ${peakRssMb(managed.child.pid)} MB`),

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { appNodeFlags } from '@concord/platform';
 
 export interface BenchProcess {
@@ -88,4 +88,24 @@ export function startBenchSandbox(
     },
     `http://127.0.0.1:${ports.sf}`,
   );
+}
+
+/**
+ * CPU time (user + system) used so far by every PostgreSQL process this machine shows, in ms; 0 when
+ * the server runs elsewhere. Backends that exit between two readings take their time with them.
+ */
+export function postgresCpuTimeMs(): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.split(') ')[1]?.split(' ') ?? [];
+      ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+    } catch {
+      // the process ended while being read
+    }
+  }
+  return ticks * 10;
 }
