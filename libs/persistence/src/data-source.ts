@@ -19,6 +19,7 @@ import { FinanceDimensionRule1732350200000 } from './migrations/1732350200000-fi
 import { PartnerWebhooks1732350400000 } from './migrations/1732350400000-partner-webhooks.js';
 import { PartnerCredentials1732350410000 } from './migrations/1732350410000-partner-credentials.js';
 import { RateLimit1732350420000 } from './migrations/1732350420000-rate-limit.js';
+import { detectSharedSession } from './prepared-query.js';
 
 export const ENTITIES = [
   XrefEntity,
@@ -104,6 +105,7 @@ export async function connectDatabase(settings: DataSourceSettings): Promise<Dat
     try {
       await dataSource.initialize();
       await runMigrations(dataSource);
+      await detectSharedSession(dataSource);
       return dataSource;
     } catch (error) {
       if (dataSource.isInitialized) {

@@ -20,3 +20,4 @@ export * from './repositories/customer.repository.js';
 export { DataSource, type EntityManager } from 'typeorm';
 export * from './repositories/update-rows.util.js';
 export * from './statistics-keeper.js';
+export * from './prepared-query.js';

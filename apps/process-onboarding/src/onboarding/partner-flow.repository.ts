@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from '@concord/persistence';
+import { DataSource, type PreparedStatement, queryPrepared } from '@concord/persistence';
 import { FLOW_KIND } from './onboarding-steps.js';
 
 /** A flow as partner-scoped reads see it: the saga's steps without their payloads, times in ISO. */
@@ -70,24 +70,56 @@ const SUMMARY_CUSTOMER = `LEFT JOIN LATERAL (
         WHERE s.flow_id = f.id AND s.name = 'validate' AND s.outcome = 'CONFIRMED'),
       f.input->'customer') AS customer) c ON true`;
 
-/** The partner's page of flows, newest first; `$1`…`$6` as {@link pageParams} fills them. */
-const PAGE = `(SELECT * FROM flow
-    WHERE kind = $1 AND partner_id = $2
-      AND ($3::text IS NULL OR entity_id = $3)
-      AND ($4::timestamptz IS NULL OR (created_at, id) < ($4::timestamptz, $5::uuid))
-    ORDER BY created_at DESC, id DESC
-    LIMIT $6) f`;
+type RowShape = 'full' | 'summary';
 
-function pageParams(partnerId: string, options: FlowPageOptions): unknown[] {
+/**
+ * The partner's page of flows, newest first, with only the conditions the options use: each variant is
+ * its own prepared statement, so its plan fits it (one customer: the entity index; a page: the partner
+ * index). Parameters as {@link pageValues} lists them.
+ */
+function pageStatement(shape: RowShape, byCustomer: boolean, afterPosition: boolean): PreparedStatement {
+  const conditions = ['kind = $1', 'partner_id = $2'];
+  let next = 3;
+  if (byCustomer) conditions.push(`entity_id = $${next++}`);
+  if (afterPosition) conditions.push(`(created_at, id) < ($${next++}::timestamptz, $${next++}::uuid)`);
+  const page = `(SELECT * FROM flow WHERE ${conditions.join(' AND ')}
+    ORDER BY created_at DESC, id DESC LIMIT $${next}) f`;
+  const [row, joins] = shape === 'full' ? [ROW, STEPS] : [SUMMARY_ROW, SUMMARY_CUSTOMER];
+  return {
+    name: `partner_flows_${shape}${byCustomer ? '_customer' : ''}${afterPosition ? '_after' : ''}`,
+    text: `SELECT COALESCE(json_agg(${row} ORDER BY f.created_at DESC, f.id DESC), '[]'::json) AS rows
+             FROM ${page} ${joins}`,
+  };
+}
+
+const PAGE_STATEMENTS = new Map(
+  (['full', 'summary'] as const).flatMap((shape) =>
+    [false, true].flatMap((byCustomer) =>
+      [false, true].map(
+        (after) => [`${shape}:${byCustomer}:${after}`, pageStatement(shape, byCustomer, after)] as const,
+      ),
+    ),
+  ),
+);
+
+function pageStatementFor(shape: RowShape, options: FlowPageOptions): PreparedStatement {
+  return PAGE_STATEMENTS.get(`${shape}:${options.concordId !== undefined}:${options.after !== undefined}`)!;
+}
+
+function pageValues(partnerId: string, options: FlowPageOptions): unknown[] {
   return [
     FLOW_KIND,
     partnerId,
-    options.concordId ?? null,
-    options.after?.createdAt ?? null,
-    options.after?.id ?? null,
+    ...(options.concordId !== undefined ? [options.concordId] : []),
+    ...(options.after ? [options.after.createdAt, options.after.id] : []),
     options.limit,
   ];
 }
+
+const FIND: PreparedStatement = {
+  name: 'partner_flow',
+  text: `SELECT ${ROW} AS row FROM flow f ${STEPS} WHERE f.kind = $1 AND f.partner_id = $2 AND f.id = $3`,
+};
 
 /** Onboarding flows of one partner; every read requires the partner ID, so none can cross partners. */
 @Injectable()
@@ -95,39 +127,30 @@ export class PartnerFlowRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async find(partnerId: string, flowId: string): Promise<PartnerFlowRow | undefined> {
-    const rows: Array<{ row: PartnerFlowRow }> = await this.dataSource.query(
-      `SELECT ${ROW} AS row FROM flow f ${STEPS} WHERE f.kind = $1 AND f.partner_id = $2 AND f.id = $3`,
-      [FLOW_KIND, partnerId, flowId],
-    );
+    const rows = await queryPrepared<{ row: PartnerFlowRow }>(this.dataSource, FIND, [
+      FLOW_KIND,
+      partnerId,
+      flowId,
+    ]);
     return rows[0]?.row;
   }
 
   /** Newest first; `limit` rows at most after `after`, optionally of one canonical customer. */
-  async page(partnerId: string, options: FlowPageOptions): Promise<PartnerFlowRow[]> {
+  page(partnerId: string, options: FlowPageOptions): Promise<PartnerFlowRow[]> {
     // The page first, then the steps of its rows only; the whole page comes back as one JSON array.
-    return this.jsonPage<PartnerFlowRow>(ROW, `${PAGE} ${STEPS}`, partnerId, options);
+    return this.jsonPage<PartnerFlowRow>('full', partnerId, options);
   }
 
   /** The same page as {@link page} without the steps, for lists of customers. */
-  async summaryPage(partnerId: string, options: FlowPageOptions): Promise<PartnerFlowSummaryRow[]> {
-    return this.jsonPage<PartnerFlowSummaryRow>(
-      SUMMARY_ROW,
-      `${PAGE} ${SUMMARY_CUSTOMER}`,
-      partnerId,
-      options,
-    );
+  summaryPage(partnerId: string, options: FlowPageOptions): Promise<PartnerFlowSummaryRow[]> {
+    return this.jsonPage<PartnerFlowSummaryRow>('summary', partnerId, options);
   }
 
-  private async jsonPage<T>(
-    row: string,
-    from: string,
-    partnerId: string,
-    options: FlowPageOptions,
-  ): Promise<T[]> {
-    const [result]: Array<{ rows: T[] }> = await this.dataSource.query(
-      `SELECT COALESCE(json_agg(${row} ORDER BY f.created_at DESC, f.id DESC), '[]'::json) AS rows
-         FROM ${from}`,
-      pageParams(partnerId, options),
+  private async jsonPage<T>(shape: RowShape, partnerId: string, options: FlowPageOptions): Promise<T[]> {
+    const [result] = await queryPrepared<{ rows: T[] }>(
+      this.dataSource,
+      pageStatementFor(shape, options),
+      pageValues(partnerId, options),
     );
     return result?.rows ?? [];
   }
