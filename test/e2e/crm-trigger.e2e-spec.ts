@@ -339,4 +339,44 @@ describe('CRM change feed as the onboarding trigger, with ownership, echoes and 
     assert.match(metrics, /concord_exceptions_open\{[^}]*category="ownership"[^}]*\} [1-9]/);
     assert.match(metrics, /concord_event_lag_seconds\{[^}]*source="crm"[^}]*\} \d/);
   });
+
+  it('files the deletion of an onboarded Salesforce account as a conflict naming the ERP and billing customers it leaves', async () => {
+    const { accountId, concordId, name } = onboarded;
+    const erpBefore = (await erpCustomers()).filter((customer) =>
+      customer.displayName.startsWith(name.slice(0, 8)),
+    );
+    const result = await sf.sobject('Account').destroy(accountId);
+    assert.ok(result.success, JSON.stringify(result));
+
+    const deleted = await eventually('the deletion consumed', async () =>
+      (await events(accountId)).find((row) => row.type === 'crm.account.deleted'),
+    );
+    assert.ok(deleted);
+    const conflicts = await db.query<
+      Array<{
+        status: string;
+        system: string;
+        error: { message: string };
+        payload: { remaining: Array<{ system: string; externalId: string }> };
+      }>
+    >(
+      `SELECT status, system, error, payload FROM sync_exception WHERE category = 'conflict' AND entity_id = $1`,
+      [concordId],
+    );
+    assert.equal(conflicts.length, 1, JSON.stringify(conflicts));
+    const [conflict] = conflicts;
+    assert.equal(conflict?.status, 'open');
+    assert.equal(conflict?.system, 'crm');
+    const held = conflict?.payload.remaining.map((link) => link.system).sort();
+    assert.deepEqual(held, ['billing', 'erp']);
+    for (const link of conflict?.payload.remaining ?? [])
+      assert.ok(conflict?.error.message.includes(link.externalId));
+    assert.match(conflict?.error.message ?? '', new RegExp(`CRM account ${accountId} was deleted`));
+    // Nothing is taken from the ERP on the CRM's word, and no onboarding starts again.
+    const erpAfter = (await erpCustomers()).filter((customer) =>
+      customer.displayName.startsWith(name.slice(0, 8)),
+    );
+    assert.equal(erpAfter.length, erpBefore.length);
+    assert.equal(await flowCount(accountId), 1);
+  });
 });

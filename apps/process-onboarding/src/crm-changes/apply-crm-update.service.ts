@@ -6,6 +6,7 @@ import { CanonicalCustomerWriter } from '../customers/canonical-customer.writer.
 import { CustomerSyncMetrics } from '../customers/customer-sync.metrics.js';
 import { type ChangeVerdict, judgeChange } from './crm-change.rules.js';
 import { type InboxEvent, CrmInboxRepository } from './crm-inbox.repository.js';
+import { crmChangeException } from './crm-change-exception.util.js';
 import { DuplicateChangeError } from './duplicate-change.error.js';
 import { CanonicalCustomerValidator, describeInvalid } from '../onboarding/canonical-customer.validator.js';
 
@@ -142,18 +143,7 @@ export class ApplyCrmUpdateService {
     error: Record<string, unknown> = {},
   ): Promise<void> {
     await this.exceptions.record(
-      {
-        category,
-        domain: 'customer',
-        system: 'crm',
-        entityId: concordId,
-        queue: consumer,
-        jobId: base.eventId,
-        jobName: 'crm.account.change',
-        payload,
-        error: { message, ...error },
-        correlationId: base.correlationId,
-      },
+      crmChangeException(category, { concordId, event: base, consumer }, payload, { message, ...error }),
       manager,
     );
   }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CustomersModule } from '../customers/customers.module.js';
 import { OnboardingModule } from '../onboarding/onboarding.module.js';
 import { ApplyCrmUpdateService } from './apply-crm-update.service.js';
+import { CrmDeletionService } from './crm-deletion.service.js';
 import { ChangeConsumerRepository } from './change-consumer.repository.js';
 import { CrmChangePoller } from './crm-change.poller.js';
 import { CrmCustomerLookup } from './crm-customer.lookup.js';
@@ -17,6 +18,7 @@ import { SyncHealthGauges } from './sync-health.gauges.js';
     CrmInboxRepository,
     CrmCustomerLookup,
     ApplyCrmUpdateService,
+    CrmDeletionService,
     HandleCrmChangeUseCase,
     CrmChangePoller,
     SyncHealthGauges,

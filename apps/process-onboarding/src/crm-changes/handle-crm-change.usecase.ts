@@ -10,6 +10,7 @@ import { changeEventId, qualifiesForOnboarding } from './crm-change.rules.js';
 import { type InboxEvent, CrmInboxRepository } from './crm-inbox.repository.js';
 import { CrmCustomerLookup } from './crm-customer.lookup.js';
 import { ApplyCrmUpdateService } from './apply-crm-update.service.js';
+import { CrmDeletionService } from './crm-deletion.service.js';
 import { DuplicateChangeError } from './duplicate-change.error.js';
 
 export type ChangeOutcome =
@@ -29,7 +30,7 @@ type EventBase = Pick<InboxEvent, 'eventId' | 'sourceVersion' | 'correlationId'>
 /**
  * One change of the CRM account feed, once: a repeat is dropped by the inbox; a new account meeting
  * the onboarding rule starts an onboarding; a change to an onboarded one is judged (stale, echo, or
- * an update split by ownership). Every change that is not a repeat leaves its `event_log` row.
+ * an update split by ownership); the deletion of a known one is filed for a steward. Every change that is not a repeat leaves its `event_log` row.
  */
 @Injectable()
 export class HandleCrmChangeUseCase {
@@ -37,6 +38,7 @@ export class HandleCrmChangeUseCase {
     private readonly inbox: CrmInboxRepository,
     private readonly lookup: CrmCustomerLookup,
     private readonly update: ApplyCrmUpdateService,
+    private readonly deletion: CrmDeletionService,
     private readonly start: StartOnboardingUseCase,
     private readonly metrics: CustomerSyncMetrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -53,10 +55,14 @@ export class HandleCrmChangeUseCase {
     try {
       const concordId = await this.lookup.concordIdOf(change);
       if (change.kind === 'delete' || !change.record) {
+        if (concordId) {
+          await this.deletion.file(change, concordId, base, consumer);
+          return 'deleted';
+        }
         await this.recordOnly({
           ...base,
           type: 'crm.account.deleted',
-          entityId: concordId ?? change.externalId,
+          entityId: change.externalId,
           payload: { change },
         });
         return 'deleted';
