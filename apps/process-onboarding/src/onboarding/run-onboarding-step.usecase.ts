@@ -89,7 +89,9 @@ export class RunOnboardingStepUseCase {
         this.queueNames.of(QueueName.Onboarding),
         ONBOARDING_JOB,
         { flowId: flow.id, step: next } satisfies OnboardingJobData,
-        { jobId: stepJobId(flow.id, next), correlationId: flow.correlationId },
+        // Next in line, ahead of flows that have not started: a backlog is worked through flow by
+        // flow, so the first accounts of a bulk load are synced within seconds, not after the last.
+        { jobId: stepJobId(flow.id, next), correlationId: flow.correlationId, lifo: true },
       );
       return;
     }
