@@ -53,15 +53,15 @@ try {
     onboarding: await freePort(),
     ops: await freePort(),
   };
+  const url = (port: number) => `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    SALESFORCE_URL: url(ports.sf),
+    BUSINESS_CENTRAL_URL: url(ports.bc),
+    STRIPE_URL: url(ports.stripe),
   };
-  const url = (port: number) => `http://127.0.0.1:${port}`;
-  env.SALESFORCE_URL = url(ports.sf);
-  env.BUSINESS_CENTRAL_URL = url(ports.bc);
-  env.STRIPE_URL = url(ports.stripe);
   processes.push(await startBenchSandbox(join(distRoot, 'apps/sandbox/src/main.js'), env, ports));
   processes.push(
     await startBenchProcess(

@@ -5,12 +5,10 @@ import { customerFieldsOf } from '../customers/canonical-fields.util.js';
 import { CanonicalCustomerWriter } from '../customers/canonical-customer.writer.js';
 import { CustomerSyncMetrics } from '../customers/customer-sync.metrics.js';
 import { type ChangeVerdict, judgeChange } from './crm-change.rules.js';
-import { type InboxEvent, CrmInboxRepository } from './crm-inbox.repository.js';
+import { type InboxEventBase, CrmInboxRepository } from './crm-inbox.repository.js';
 import { crmChangeException } from './crm-change-exception.util.js';
-import { DuplicateChangeError } from './duplicate-change.error.js';
 import { CanonicalCustomerValidator, describeInvalid } from '../onboarding/canonical-customer.validator.js';
 
-type EventBase = Pick<InboxEvent, 'eventId' | 'sourceVersion' | 'correlationId'>;
 type Outcome = 'pending' | 'stale' | 'replayed' | 'echo' | 'updated' | 'invalid';
 
 /**
@@ -33,13 +31,13 @@ export class ApplyCrmUpdateService {
     change: CustomerChangeDto,
     record: CustomerRecordV1,
     concordId: string,
-    base: EventBase,
+    base: InboxEventBase,
     consumer: string,
   ): Promise<Outcome> {
     const verdict = await this.dataSource.transaction(async (manager) => {
       const current = await this.writer.lock(manager, concordId);
       const event = (type: string, extra: Record<string, unknown> = {}) =>
-        this.recordIn(manager, { ...base, type, entityId: concordId, payload: { change, ...extra } });
+        this.inbox.record({ ...base, type, entityId: concordId, payload: { change, ...extra } }, manager);
       if (!current) {
         // Onboarding started elsewhere and no canonical record yet: the saga will create it.
         await event('crm.account.pending');
@@ -116,7 +114,7 @@ export class ApplyCrmUpdateService {
     change: CustomerChangeDto,
     concordId: string,
     verdict: Extract<ChangeVerdict, { kind: 'update' }>,
-    base: EventBase,
+    base: InboxEventBase,
     consumer: string,
   ): Promise<void> {
     const fields = verdict.violations.map(({ path, owner }) => `${path} (owned by ${owner})`).join(', ');
@@ -138,7 +136,7 @@ export class ApplyCrmUpdateService {
     message: string,
     payload: Record<string, unknown>,
     concordId: string,
-    base: EventBase,
+    base: InboxEventBase,
     consumer: string,
     error: Record<string, unknown> = {},
   ): Promise<void> {
@@ -146,9 +144,5 @@ export class ApplyCrmUpdateService {
       crmChangeException(category, { concordId, event: base, consumer }, payload, { message, ...error }),
       manager,
     );
-  }
-
-  private async recordIn(manager: EntityManager, event: InboxEvent): Promise<void> {
-    if (!(await this.inbox.record(event, manager))) throw new DuplicateChangeError();
   }
 }

@@ -1,10 +1,10 @@
 import { type NewSyncException } from '@concord/persistence';
-import { type InboxEvent } from './crm-inbox.repository.js';
+import { type InboxEventBase } from './crm-inbox.repository.js';
 
 /** Where a steward's exception about one CRM change comes from: the change, its consumer, its trace. */
 export interface CrmChangeOrigin {
   concordId: string;
-  event: Pick<InboxEvent, 'eventId' | 'correlationId'>;
+  event: Pick<InboxEventBase, 'eventId' | 'correlationId'>;
   consumer: string;
 }
 

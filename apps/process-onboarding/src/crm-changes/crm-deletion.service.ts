@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { type CustomerChangeDto } from '@concord/contracts';
 import { DataSource, SyncExceptionRepository } from '@concord/persistence';
-import { type InboxEvent, CrmInboxRepository } from './crm-inbox.repository.js';
+import { type InboxEventBase, CrmInboxRepository } from './crm-inbox.repository.js';
 import { crmChangeException } from './crm-change-exception.util.js';
-import { DuplicateChangeError } from './duplicate-change.error.js';
 
-type EventBase = Pick<InboxEvent, 'eventId' | 'sourceVersion' | 'correlationId'>;
+/** A customer's record in another system, as `xref` links it. */
+interface ExternalLink {
+  system: string;
+  externalId: string;
+}
 
 /**
  * The CRM deleted the account of a customer Concord knows. The CRM owns customer identity, but the ERP
@@ -21,9 +24,14 @@ export class CrmDeletionService {
     private readonly exceptions: SyncExceptionRepository,
   ) {}
 
-  async file(change: CustomerChangeDto, concordId: string, base: EventBase, consumer: string): Promise<void> {
+  async file(
+    change: CustomerChangeDto,
+    concordId: string,
+    base: InboxEventBase,
+    consumer: string,
+  ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const links: Array<{ system: string; externalId: string }> = await manager.query(
+      const links: ExternalLink[] = await manager.query(
         `SELECT system, external_id AS "externalId" FROM xref
           WHERE domain = 'customer' AND canonical_id = $1 ORDER BY system`,
         [concordId],
@@ -35,7 +43,7 @@ export class CrmDeletionService {
         entityId: concordId,
         payload: { change, remaining },
       };
-      if (!(await this.inbox.record(event, manager))) throw new DuplicateChangeError();
+      await this.inbox.record(event, manager);
       await this.exceptions.record(
         crmChangeException(
           'conflict',
@@ -49,10 +57,7 @@ export class CrmDeletionService {
   }
 }
 
-function deletionMessage(
-  accountId: string,
-  remaining: Array<{ system: string; externalId: string }>,
-): string {
+function deletionMessage(accountId: string, remaining: ExternalLink[]): string {
   const held = remaining.map((link) => `${link.system} ${link.externalId}`).join(', ');
   return held
     ? `The CRM account ${accountId} was deleted; the customer remains in ${held}. Block or archive it there, or restore the account in the CRM.`

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from '@concord/persistence';
+import { DuplicateChangeError } from './duplicate-change.error.js';
 
 const SOURCE = 'crm';
 
@@ -13,6 +14,9 @@ export interface InboxEvent {
   correlationId: string;
   payload: Record<string, unknown>;
 }
+
+/** What every inbox event of one change shares, whatever Concord does with the change. */
+export type InboxEventBase = Pick<InboxEvent, 'eventId' | 'sourceVersion' | 'correlationId'>;
 
 /** CRM changes in `event_log`, whose unique (source_system, source_event_id) is the inbox. */
 @Injectable()
@@ -27,8 +31,8 @@ export class CrmInboxRepository {
     return rows.length > 0;
   }
 
-  /** False when the event was recorded already (a concurrent duplicate). */
-  async record(event: InboxEvent, manager?: EntityManager): Promise<boolean> {
+  /** Throws DuplicateChangeError when the event was recorded already (a concurrent duplicate). */
+  async record(event: InboxEvent, manager?: EntityManager): Promise<void> {
     const inserted: unknown[] = await (manager ?? this.dataSource.manager).query(
       `INSERT INTO event_log (event_id, type, domain, entity_id, source_system, source_event_id,
                               source_version, correlation_id, payload, occurred_at)
@@ -46,7 +50,7 @@ export class CrmInboxRepository {
         event.sourceVersion,
       ],
     );
-    return inserted.length > 0;
+    if (inserted.length === 0) throw new DuplicateChangeError();
   }
 
   /** The CRM record as Concord saw it last (stale changes aside), to tell what the CRM changed since. */

@@ -7,7 +7,7 @@ import { customerFieldsOf } from '../customers/canonical-fields.util.js';
 import { CustomerSyncMetrics } from '../customers/customer-sync.metrics.js';
 import { StartOnboardingUseCase } from '../onboarding/start-onboarding.usecase.js';
 import { changeEventId, qualifiesForOnboarding } from './crm-change.rules.js';
-import { type InboxEvent, CrmInboxRepository } from './crm-inbox.repository.js';
+import { type InboxEventBase, CrmInboxRepository } from './crm-inbox.repository.js';
 import { CrmCustomerLookup } from './crm-customer.lookup.js';
 import { ApplyCrmUpdateService } from './apply-crm-update.service.js';
 import { CrmDeletionService } from './crm-deletion.service.js';
@@ -25,12 +25,11 @@ export type ChangeOutcome =
   | 'updated'
   | 'invalid';
 
-type EventBase = Pick<InboxEvent, 'eventId' | 'sourceVersion' | 'correlationId'>;
-
 /**
  * One change of the CRM account feed, once: a repeat is dropped by the inbox; a new account meeting
  * the onboarding rule starts an onboarding; a change to an onboarded one is judged (stale, echo, or
- * an update split by ownership); the deletion of a known one is filed for a steward. Every change that is not a repeat leaves its `event_log` row.
+ * an update split by ownership); the deletion of a known one is filed for a steward. Every change
+ * that is not a repeat leaves its `event_log` row.
  */
 @Injectable()
 export class HandleCrmChangeUseCase {
@@ -47,7 +46,7 @@ export class HandleCrmChangeUseCase {
   async execute(change: CustomerChangeDto, consumer: string): Promise<ChangeOutcome> {
     const eventId = changeEventId(change);
     if (await this.inbox.seen(eventId)) return this.duplicate();
-    const base: EventBase = {
+    const base: InboxEventBase = {
       eventId,
       sourceVersion: change.sourceVersion,
       correlationId: currentCorrelationId() ?? randomUUID(),
@@ -59,7 +58,7 @@ export class HandleCrmChangeUseCase {
           await this.deletion.file(change, concordId, base, consumer);
           return 'deleted';
         }
-        await this.recordOnly({
+        await this.inbox.record({
           ...base,
           type: 'crm.account.deleted',
           entityId: change.externalId,
@@ -78,7 +77,7 @@ export class HandleCrmChangeUseCase {
   private async startOrIgnore(
     change: CustomerChangeDto,
     record: CustomerRecordV1,
-    base: EventBase,
+    base: InboxEventBase,
   ): Promise<ChangeOutcome> {
     const reason = !qualifiesForOnboarding(record, this.config.onboardingTriggers.crmAccountTypes)
       ? `account type ${record.accountType ?? '(none)'} is not onboarded`
@@ -86,7 +85,7 @@ export class HandleCrmChangeUseCase {
         ? `the account carries Concord ID ${change.concordId}, which this deployment does not know`
         : undefined;
     if (reason) {
-      await this.recordOnly({
+      await this.inbox.record({
         ...base,
         type: 'crm.account.ignored',
         entityId: change.externalId,
@@ -107,13 +106,9 @@ export class HandleCrmChangeUseCase {
       entityId: concordId,
       payload: { change, onboardingId },
     };
-    if (!(await this.inbox.record(event))) throw new DuplicateChangeError();
+    await this.inbox.record(event);
     // The saga links the account when it writes its verdict on it, in that same write.
     return 'onboarding-started';
-  }
-
-  private async recordOnly(event: InboxEvent): Promise<void> {
-    if (!(await this.inbox.record(event))) throw new DuplicateChangeError();
   }
 
   private duplicate(): ChangeOutcome {

@@ -92,18 +92,18 @@ function pageStatement(shape: RowShape, byCustomer: boolean, afterPosition: bool
   };
 }
 
-const PAGE_STATEMENTS = new Map(
-  (['full', 'summary'] as const).flatMap((shape) =>
-    [false, true].flatMap((byCustomer) =>
-      [false, true].map(
-        (after) => [`${shape}:${byCustomer}:${after}`, pageStatement(shape, byCustomer, after)] as const,
-      ),
-    ),
-  ),
-);
+const pageStatements = new Map<string, PreparedStatement>();
 
 function pageStatementFor(shape: RowShape, options: FlowPageOptions): PreparedStatement {
-  return PAGE_STATEMENTS.get(`${shape}:${options.concordId !== undefined}:${options.after !== undefined}`)!;
+  const byCustomer = options.concordId !== undefined;
+  const afterPosition = options.after !== undefined;
+  const key = `${shape}:${byCustomer}:${afterPosition}`;
+  let statement = pageStatements.get(key);
+  if (!statement) {
+    statement = pageStatement(shape, byCustomer, afterPosition);
+    pageStatements.set(key, statement);
+  }
+  return statement;
 }
 
 function pageValues(partnerId: string, options: FlowPageOptions): unknown[] {
