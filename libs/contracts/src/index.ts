@@ -4,6 +4,7 @@ export * from './validation/currency-code.util.js';
 export * from './validation/tax-id.util.js';
 export * from './validation/tax-id-for-country.util.js';
 export * from './validation/external-refs.util.js';
+export * from './validation/nul-character.util.js';
 export * from './customer/v1/address.dto.js';
 export * from './customer/v1/customer.dto.js';
 export * from './customer/v2/customer.dto.js';

@@ -58,6 +58,7 @@ export class CallPolicy {
     this.breaker = sharedBreaker(options.system, {
       consecutiveFailures: options.breaker?.consecutiveFailures ?? 5,
       halfOpenAfterMs: this.halfOpenAfterMs,
+      countInternalErrors: options.breaker?.countInternalErrors ?? true,
     });
     this.scheduler = schedulerFor(options.system, options.pacing, options.registry);
     this.baseMs = options.backoff?.baseMs ?? 100;

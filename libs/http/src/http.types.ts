@@ -13,6 +13,12 @@ export interface BreakerOptions {
   consecutiveFailures?: number;
   /** Time the circuit stays open before one trial call is let through (half-open). Default 10 000 ms. */
   halfOpenAfterMs?: number;
+  /**
+   * Whether a 500 answer counts as a failure of the target. Default true for vendor clients, false for the
+   * layer client: a Concord app answers 503 when what it depends on is down and 500 only for a fault of
+   * the one request, and five such requests in a row must not shut every caller out.
+   */
+  countInternalErrors?: boolean;
 }
 
 /** Waits between retries: exponential backoff with full jitter unless the answer carried Retry-After. */

@@ -67,7 +67,7 @@ export function createLayerClient(options: LayerClientOptions): LayerClient {
     headersTimeout: timeoutMs,
     bodyTimeout: timeoutMs,
   });
-  const policy = new CallPolicy(options);
+  const policy = new CallPolicy({ ...options, breaker: { countInternalErrors: false, ...options.breaker } });
   const jsonAccept = { accept: 'application/json' };
   const jsonBody = { accept: 'application/json', 'content-type': 'application/json' };
 

@@ -4,7 +4,8 @@ import { type ErrorDetail } from './error-envelope.dto.js';
 /** class-validator's constraint name for a property the DTO does not declare (`forbidNonWhitelisted`). */
 export const UNKNOWN_PROPERTY_CONSTRAINT = 'whitelistValidation';
 
-function joinPath(parent: string, property: string): string {
+/** `parent.property`, or `parent[3]` for an array index. */
+export function joinPath(parent: string, property: string): string {
   if (parent === '') return property;
   return /^\d+$/.test(property) ? `${parent}[${property}]` : `${parent}.${property}`;
 }

@@ -79,3 +79,27 @@ describe('validation pipe on query strings', () => {
     }
   });
 });
+
+describe('validation pipe on NUL characters', () => {
+  it('refuses U+0000 in a body, query or path value with the field path', async () => {
+    const pipe = createValidationPipe();
+    const body = await rejection(() =>
+      pipe.transform({ name: 'Contoso', segment: '\u0000' }, { type: 'body', metatype: Object }),
+    );
+    assert.equal(body.code, ErrorCode.VALIDATION_FAILED);
+    assert.deepEqual(
+      body.details.map((detail) => detail.path),
+      ['segment'],
+    );
+    const param = await rejection(() => pipe.transform('C1\u0000', { type: 'param', data: 'id' }));
+    assert.deepEqual(
+      param.details.map((detail) => detail.path),
+      ['id'],
+    );
+    const queried = await rejection(() => pipe.transform({ path: 'system-crm\u0000' }, query(TraceQueryDto)));
+    assert.deepEqual(
+      queried.details.map((detail) => detail.path),
+      ['path'],
+    );
+  });
+});

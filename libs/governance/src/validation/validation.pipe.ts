@@ -1,5 +1,10 @@
 import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
-import { ErrorCode, flattenValidationErrors, hasUnknownProperty } from '@concord/contracts';
+import {
+  ErrorCode,
+  findNulCharacters,
+  flattenValidationErrors,
+  hasUnknownProperty,
+} from '@concord/contracts';
 import { ConcordException } from '../errors/concord.exception.js';
 import { ValidatedQueryCache } from './validated-query.cache.js';
 
@@ -15,6 +20,7 @@ class ConcordValidationPipe extends ValidationPipe {
   private readonly queries = new ValidatedQueryCache();
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    rejectNulCharacters(value, metadata);
     const metatype = metadata.metatype;
     if (metadata.type !== 'query' || metadata.data || !metatype || !this.toValidate(metadata)) {
       return super.transform(value, metadata);
@@ -27,6 +33,14 @@ class ConcordValidationPipe extends ValidationPipe {
     this.queries.remember(metatype, key, validated);
     return validated;
   }
+}
+
+/** A body, query or path value holding U+0000 is refused before any DTO sees it: no store could keep it. */
+function rejectNulCharacters(value: unknown, metadata: ArgumentMetadata): void {
+  if (metadata.type === 'custom') return;
+  const details = findNulCharacters(value, metadata.data ?? '');
+  if (details.length === 0) return;
+  throw new ConcordException(ErrorCode.VALIDATION_FAILED, 'Request failed validation', details);
 }
 
 export function createValidationPipe(): ValidationPipe {
