@@ -6,11 +6,17 @@ export interface PacedResult {
   errors: number;
   p50: number;
   p99: number;
+  p999: number;
+  max: number;
 }
+
+/** Seconds sent at the same rate before the measured ones, on the same connections, and not counted. */
+const WARMUP_SECONDS = 1;
 
 /**
  * Open-loop load at a fixed rate: requests leave on a steady schedule whether or not earlier ones
- * have answered, so latency is measured at that load without the bursts a closed loop adds.
+ * have answered, so latency is measured at that load without the bursts a closed loop adds. The first
+ * second opens the connections and is not measured: a steady client does not reconnect per request.
  */
 export async function pacedLoad(
   url: string,
@@ -24,7 +30,8 @@ export async function pacedLoad(
   const pool = new Pool(target.origin, { connections: 64 });
   const latencies: number[] = [];
   let errors = 0;
-  const total = Math.round(ratePerSecond * seconds);
+  const warmup = Math.round(ratePerSecond * WARMUP_SECONDS);
+  const total = warmup + Math.round(ratePerSecond * seconds);
   const intervalMs = 1000 / ratePerSecond;
   const started = performance.now();
   const inFlight: Array<Promise<void>> = [];
@@ -42,11 +49,12 @@ export async function pacedLoad(
         })
         .then(async (response) => {
           await response.body.dump();
+          if (i < warmup) return;
           if (response.statusCode !== 200) errors += 1;
           latencies.push(performance.now() - sentAt);
         })
         .catch(() => {
-          errors += 1;
+          if (i >= warmup) errors += 1;
         }),
     );
   }
@@ -55,9 +63,11 @@ export async function pacedLoad(
   latencies.sort((a, b) => a - b);
   const round = (ms: number) => Math.round(ms * 100) / 100;
   return {
-    sent: total,
+    sent: total - warmup,
     errors,
     p50: round(percentile(latencies, 0.5)),
     p99: round(percentile(latencies, 0.99)),
+    p999: round(percentile(latencies, 0.999)),
+    max: round(latencies.at(-1) ?? 0),
   };
 }

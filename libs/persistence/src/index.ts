@@ -21,3 +21,4 @@ export { DataSource, type EntityManager } from 'typeorm';
 export * from './repositories/update-rows.util.js';
 export * from './statistics-keeper.js';
 export * from './prepared-query.js';
+export * from './refresh-ahead.cache.js';

@@ -1,4 +1,4 @@
-import { type DataSource, updateRows } from '@concord/persistence';
+import { type DataSource, RefreshAheadCache, updateRows } from '@concord/persistence';
 import { type ApiKeyKind, generateApiKey, parseApiKey, secretMatches } from './api-key.util.js';
 import { type OperatorRole, type Principal } from './auth-policy.js';
 import { clientSecretPart, isClientId } from './oauth-client.util.js';
@@ -17,15 +17,18 @@ interface CredentialRow {
 
 /**
  * Partners, operators and their API keys. Verified keys are cached briefly so the hot path does not
- * hit the database on every request; a revoked key stops working within `cacheMs`.
+ * hit the database on every request (a key in use is looked up again in the background before its
+ * entry expires); a revoked key stops working within `cacheMs`, an expired one at its expiry.
  */
 export class CredentialStore {
-  private readonly cache = new Map<string, { principal: Principal | undefined; until: number }>();
+  private readonly cache: RefreshAheadCache<Principal | undefined>;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly cacheMs = 5000,
-  ) {}
+    cacheMs = 5000,
+  ) {
+    this.cache = new RefreshAheadCache({ ttlMs: cacheMs });
+  }
 
   async createPartner(
     name: string,
@@ -60,7 +63,7 @@ export class CredentialStore {
   /** Revokes every key of the principal and suspends it; returns how many keys were revoked. */
   async revokePrincipal(kind: ApiKeyKind, principalId: string): Promise<number> {
     const table = kind === 'partner' ? 'partner' : 'operator';
-    return this.dataSource.transaction(async (manager) => {
+    const revokedKeys = await this.dataSource.transaction(async (manager) => {
       const found = await updateRows(
         manager,
         `UPDATE ${table} SET status = 'suspended' WHERE id = $1 RETURNING id`,
@@ -73,9 +76,11 @@ export class CredentialStore {
           WHERE principal_type = $1 AND principal_id = $2 AND revoked_at IS NULL RETURNING id`,
         [kind, principalId],
       );
-      this.cache.clear();
       return revoked.length;
     });
+    // After the commit: a lookup between the update and the commit would still see the keys.
+    this.cache.clear();
+    return revokedKeys;
   }
 
   /**
@@ -116,17 +121,11 @@ export class CredentialStore {
 
   /** Resolves an API key to its principal, or undefined for unknown, revoked or expired keys. */
   async verify(apiKey: string): Promise<Principal | undefined> {
-    const now = Date.now();
-    const cached = this.cache.get(apiKey);
-    if (cached && cached.until > now) return cached.principal;
-    const { principal, expiresAt } = await this.lookup(apiKey);
-    if (this.cache.size > 10_000) this.cache.clear();
-    // A key rotated out stops at its expiry, not up to `cacheMs` later.
-    this.cache.set(apiKey, {
-      principal,
-      until: Math.min(now + this.cacheMs, expiresAt?.getTime() ?? Infinity),
+    return this.cache.get(apiKey, async () => {
+      const { principal, expiresAt } = await this.lookup(apiKey);
+      // A key rotated out stops at its expiry, not up to `cacheMs` later.
+      return { value: principal, validUntil: expiresAt?.getTime() };
     });
-    return principal;
   }
 
   private async lookup(apiKey: string): Promise<{ principal?: Principal; expiresAt?: Date | null }> {
