@@ -52,6 +52,11 @@ export interface EntityDef {
   prepare?: (record: BcRecord, ctx: WriteContext, previous: BcRecord | undefined) => void;
   /** Fields computed from other records when the entity is read, e.g. a customer's balance. */
   compute?: (record: BcRecord, ctx: WriteContext) => void;
+  /**
+   * The fields `compute` sets. Their stored values are stale, so filters on them scan; an entity with
+   * `compute` but no list scans on every field.
+   */
+  computedFields?: readonly string[];
   /** Refuses a delete; throws BcError. */
   beforeDelete?: (record: BcRecord, ctx: WriteContext) => void;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { IndexedStore } from '../shared/indexed.store.js';
 import { LimitsRegistry } from '../shared/limits.registry.js';
 import { randomBase62 } from '../shared/random.util.js';
 import { type BcRecord, type BcValue } from './bc-entity.types.js';
@@ -43,13 +44,19 @@ export interface Company {
 }
 
 interface Data {
-  tables: Map<string, Map<string, Row>>;
+  tables: Map<string, IndexedStore<Row>>;
   tombstones: Tombstone[];
   seq: number;
   counters: Map<string, number>;
 }
 
 const emptyData = (): Data => ({ tables: new Map(), tombstones: [], seq: 0, counters: new Map() });
+
+function copyTable(table: IndexedStore<Row>): IndexedStore<Row> {
+  const copy = new IndexedStore<Row>();
+  for (const [id, row] of table) copy.set(id, { ...row, data: { ...row.data } });
+  return copy;
+}
 
 /** Per-company tables, change sequence and tombstones, tokens and the request budget. */
 export class BusinessCentralSandbox {
@@ -67,11 +74,11 @@ export class BusinessCentralSandbox {
     );
   }
 
-  table(company: string, set: string): Map<string, Row> {
+  table(company: string, set: string): IndexedStore<Row> {
     const key = `${company}/${set}`;
     let table = this.data.tables.get(key);
     if (!table) {
-      table = new Map();
+      table = new IndexedStore();
       this.data.tables.set(key, table);
     }
     return table;
@@ -106,12 +113,7 @@ export class BusinessCentralSandbox {
 
   snapshot(): Data {
     return {
-      tables: new Map(
-        [...this.data.tables].map(([key, table]) => [
-          key,
-          new Map([...table].map(([id, row]) => [id, { ...row, data: { ...row.data } }])),
-        ]),
-      ),
+      tables: new Map([...this.data.tables].map(([key, table]) => [key, copyTable(table)])),
       tombstones: [...this.data.tombstones],
       seq: this.data.seq,
       counters: new Map(this.data.counters),

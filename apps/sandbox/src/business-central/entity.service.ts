@@ -1,3 +1,4 @@
+import { type Probe } from '../shared/indexed.store.js';
 import { type BcRecord, type EntityDef, type WriteContext } from './bc-entity.types.js';
 import { BcError, notFoundSegment } from './business-central.errors.js';
 import { type BusinessCentralSandbox, type Row } from './business-central.state.js';
@@ -28,8 +29,10 @@ export class EntityService {
     };
   }
 
-  rows(company: string, def: EntityDef, parentId?: string): Row[] {
-    const rows = [...this.state.table(company, def.set).values()];
+  /** The set's rows in table order; with probes, only the rows those index lookups find. */
+  rows(company: string, def: EntityDef, parentId?: string, probes?: readonly Probe<Row>[]): Row[] {
+    const table = this.state.table(company, def.set);
+    const rows = probes ? table.matching(probes) : [...table.values()];
     return parentId && def.parent ? rows.filter((row) => row.data[def.parent?.key ?? ''] === parentId) : rows;
   }
 

@@ -87,7 +87,7 @@ export function readCollection(
 ): Record<string, unknown> {
   const options = parseQueryOptions(scope.def, request.query as Record<string, unknown>);
   const all: Item[] = service
-    .rows(scope.company, scope.def, scope.parent?.id)
+    .rows(scope.company, scope.def, scope.parent?.id, options.probes)
     .map((row) => ({ row, record: service.computed(scope.company, scope.def, row) }));
   const filtered = options.filter ? all.filter((item) => options.filter?.(item.record)) : all;
   if (options.deltaToken !== undefined)

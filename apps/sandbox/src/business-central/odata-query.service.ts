@@ -1,5 +1,7 @@
-import { type BcField, type BcRecord, type BcValue, type EntityDef } from './bc-entity.types.js';
+import { type Probe } from '../shared/indexed.store.js';
+import { type BcField, type BcRecord, type EntityDef } from './bc-entity.types.js';
 import { badRequest, unknownProperty } from './business-central.errors.js';
+import { type Row } from './business-central.state.js';
 import { decodeSkipToken } from './delta-token.util.js';
 import { findField } from './entity.registry.js';
 import {
@@ -8,9 +10,13 @@ import {
   type FilterLiteral,
   parseFilter,
 } from './odata-filter.parser.js';
+import { filterProbes } from './odata-filter.probes.js';
+import { comparable, literalValue } from './odata-value.util.js';
 
 export interface QueryOptions {
   filter?: (record: BcRecord) => boolean;
+  /** Index lookups that find every row `filter` can accept; without them every row is tested. */
+  probes?: Probe<Row>[];
   select?: string[];
   orderBy: { field: string; descending: boolean }[];
   top?: number;
@@ -67,20 +73,6 @@ function propertyOf(def: EntityDef, name: string): BcField {
   const field = findField(def, name);
   if (!field) throw unknownProperty(name, def.type);
   return field;
-}
-
-function comparable(field: BcField, value: BcValue | undefined): string | number | boolean | null {
-  if (value === null || value === undefined) return null;
-  if (field.type === 'datetime') return Date.parse(String(value));
-  if (field.type === 'string' || field.type === 'enum' || field.type === 'guid')
-    return String(value).toLowerCase();
-  return value;
-}
-
-function literalValue(literal: FilterLiteral): string | number | boolean | null {
-  if (literal.kind === 'null') return null;
-  if (literal.kind === 'string' || literal.kind === 'guid') return literal.value.toLowerCase();
-  return literal.value;
 }
 
 function compile(def: EntityDef, expr: FilterExpr): (record: BcRecord) => boolean {
@@ -152,9 +144,13 @@ export function parseQueryOptions(def: EntityDef, query: Record<string, unknown>
     if (!SUPPORTED.includes(name)) throw badRequest(`The query parameter '${name}' is not supported.`);
     const value = String(raw);
     switch (name) {
-      case '$filter':
-        options.filter = compile(def, parseFilter(value));
+      case '$filter': {
+        const expr = parseFilter(value);
+        options.filter = compile(def, expr);
+        const probes = filterProbes(def, expr);
+        if (probes) options.probes = probes;
         break;
+      }
       case '$select':
         options.select = value.split(',').map((part) => propertyOf(def, part.trim()).name);
         break;

@@ -13,7 +13,7 @@ import { previousAttributes } from './object-diff.util.js';
 
 type IdParams = { Params: { id: string } };
 
-const SEARCH_FIELDS: Record<string, SearchField<Customer>> = {
+export const CUSTOMER_SEARCH_FIELDS: Record<string, SearchField<Customer>> = {
   email: { kind: 'string', read: (c) => c.email },
   name: { kind: 'string', read: (c) => c.name },
   phone: { kind: 'string', read: (c) => c.phone },
@@ -48,10 +48,10 @@ export function registerCustomerRoutes(app: FastifyInstance, sandbox: StripeSand
   app.get('/v1/customers/search', (request) => {
     const params = paramsOf(request);
     return searchPage(
-      sandbox.customers.newestFirst(),
+      sandbox.customers,
       params,
       'customers',
-      SEARCH_FIELDS,
+      CUSTOMER_SEARCH_FIELDS,
       listRenderer(sandbox, params),
     );
   });

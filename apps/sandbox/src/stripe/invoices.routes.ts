@@ -117,13 +117,7 @@ export function registerInvoiceRoutes(app: FastifyInstance, sandbox: StripeSandb
 
   app.get('/v1/invoices/search', (request) => {
     const params = paramsOf(request);
-    return searchPage(
-      sandbox.invoices.newestFirst(),
-      params,
-      'invoices',
-      SEARCH_FIELDS,
-      listRenderer(sandbox, params),
-    );
+    return searchPage(sandbox.invoices, params, 'invoices', SEARCH_FIELDS, listRenderer(sandbox, params));
   });
 
   app.get<IdParams>('/v1/invoices/:id', (request) => respond(sandbox, request, find(request.params.id)));

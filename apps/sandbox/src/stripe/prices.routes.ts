@@ -91,13 +91,7 @@ export function registerPriceRoutes(app: FastifyInstance, sandbox: StripeSandbox
 
   app.get('/v1/prices/search', (request) => {
     const params = paramsOf(request);
-    return searchPage(
-      sandbox.prices.newestFirst(),
-      params,
-      'prices',
-      SEARCH_FIELDS,
-      listRenderer(sandbox, params),
-    );
+    return searchPage(sandbox.prices, params, 'prices', SEARCH_FIELDS, listRenderer(sandbox, params));
   });
 
   app.get<IdParams>('/v1/prices/:id', (request) => respond(sandbox, request, find(request.params.id)));

@@ -112,13 +112,7 @@ export function registerProductRoutes(app: FastifyInstance, sandbox: StripeSandb
 
   app.get('/v1/products/search', (request) => {
     const params = paramsOf(request);
-    return searchPage(
-      sandbox.products.newestFirst(),
-      params,
-      'products',
-      SEARCH_FIELDS,
-      listRenderer(sandbox, params),
-    );
+    return searchPage(sandbox.products, params, 'products', SEARCH_FIELDS, listRenderer(sandbox, params));
   });
 
   app.get<IdParams>('/v1/products/:id', (request) => {

@@ -1,3 +1,4 @@
+import { type Probe } from '../shared/indexed.store.js';
 import { invalidRequest } from './stripe.errors.js';
 
 export type SearchFieldKind = 'string' | 'number' | 'boolean' | 'metadata';
@@ -55,6 +56,10 @@ function parseClauses(query: string): { clauses: Clause[]; joiner: 'and' | 'or' 
   return { clauses, joiner: joiner ?? 'and' };
 }
 
+/** The form `:` compares: missing values read as empty, letters in lower case. */
+const exactForm = (value: string | number | boolean | null | undefined): string =>
+  String(value ?? '').toLowerCase();
+
 /** A clause as a test of one item, with its value prepared once rather than per item searched. */
 function clauseTest<T>(clause: Clause, spec: SearchField<T>): (item: T) => boolean {
   const value = clause.value;
@@ -63,7 +68,7 @@ function clauseTest<T>(clause: Clause, spec: SearchField<T>): (item: T) => boole
   const holds = (item: T): boolean => {
     const actual = spec.read(item, clause.key);
     if (value === null) return actual === null || actual === undefined || actual === '';
-    if (clause.op === ':') return String(actual ?? '').toLowerCase() === lowered;
+    if (clause.op === ':') return exactForm(actual) === lowered;
     if (clause.op === '~')
       return String(actual ?? '')
         .toLowerCase()
@@ -80,12 +85,52 @@ function clauseTest<T>(clause: Clause, spec: SearchField<T>): (item: T) => boole
   return clause.negated ? (item) => !holds(item) : holds;
 }
 
+/** A plain `:` clause as a lookup in an index of the exact form of its field. */
+function clauseProbe<T>(clause: Clause, spec: SearchField<T>): Probe<T> | undefined {
+  if (clause.negated || clause.op !== ':' || clause.value === null) return undefined;
+  return {
+    index: clause.key === undefined ? clause.field : `${clause.field}[${clause.key}]`,
+    keyOf: (item) => exactForm(spec.read(item, clause.key)),
+    key: String(clause.value).toLowerCase(),
+  };
+}
+
+/**
+ * Probes that find every item the query can match: one indexable clause of an AND, or each clause of
+ * an OR when all of them are indexable.
+ */
+function queryProbes<T>(
+  clauses: Clause[],
+  joiner: 'and' | 'or',
+  fields: Record<string, SearchField<T>>,
+): Probe<T>[] | undefined {
+  const probes = clauses.map((clause) => clauseProbe(clause, fields[clause.field] as SearchField<T>));
+  const usable = probes.filter((probe): probe is Probe<T> => probe !== undefined);
+  if (joiner === 'and') return usable.length > 0 ? usable.slice(0, 1) : undefined;
+  return usable.length === probes.length ? usable : undefined;
+}
+
+export interface CompiledSearch<T> {
+  matches: (item: T) => boolean;
+  /** When set, every match is found by one of these probes, so only their items need testing. */
+  probes?: Probe<T>[];
+}
+
 /** Stripe's search query language: `field:'v'`, `metadata['k']:'v'`, `~` substring, ranges, `-` negation. */
 export function compileSearchQuery<T>(
   query: string,
   fields: Record<string, SearchField<T>>,
   resource: string,
 ): (item: T) => boolean {
+  return compileSearch(query, fields, resource).matches;
+}
+
+/** The query's test, and the index lookups that narrow the items it needs to run on. */
+export function compileSearch<T>(
+  query: string,
+  fields: Record<string, SearchField<T>>,
+  resource: string,
+): CompiledSearch<T> {
   const { clauses, joiner } = parseClauses(query);
   for (const clause of clauses) {
     const spec = fields[clause.field];
@@ -102,7 +147,10 @@ export function compileSearchQuery<T>(
     if (['>', '<', '>=', '<='].includes(clause.op) && spec.kind !== 'number') throw parseError(query);
   }
   const tests = clauses.map((clause) => clauseTest(clause, fields[clause.field] as SearchField<T>));
-  return joiner === 'and'
-    ? (item) => tests.every((test) => test(item))
-    : (item) => tests.some((test) => test(item));
+  const matches =
+    joiner === 'and'
+      ? (item: T) => tests.every((test) => test(item))
+      : (item: T) => tests.some((test) => test(item));
+  const probes = queryProbes(clauses, joiner, fields);
+  return probes ? { matches, probes } : { matches };
 }

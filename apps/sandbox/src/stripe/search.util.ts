@@ -1,6 +1,7 @@
 import { invalidRequest } from './stripe.errors.js';
 import { type Params } from './stripe-params.util.js';
-import { compileSearchQuery, type SearchField } from './search-query.parser.js';
+import { compileSearch, type SearchField } from './search-query.parser.js';
+import { type Collection } from './stripe-object.types.js';
 
 export interface SearchPage {
   object: 'search_result';
@@ -20,15 +21,17 @@ function decodePage(token: string): number {
 }
 
 /** Search pages use an opaque `page` token rather than object cursors. */
-export function searchPage<T>(
-  items: T[],
+export function searchPage<T extends { id: string }>(
+  collection: Collection<T>,
   params: Params,
   resource: string,
   fields: Record<string, SearchField<T>>,
   present: (item: T) => unknown,
 ): SearchPage {
   params.allowOnly(['query', 'limit', 'page']);
-  const matches = items.filter(compileSearchQuery(params.requiredString('query'), fields, resource));
+  const search = compileSearch(params.requiredString('query'), fields, resource);
+  const candidates = search.probes ? collection.newestMatching(search.probes) : collection.newestFirst();
+  const matches = candidates.filter(search.matches);
   const limit = params.int('limit', 1, 100) ?? 10;
   const page = params.string('page');
   const offset = page ? decodePage(page) : 0;

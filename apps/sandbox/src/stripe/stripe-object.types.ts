@@ -1,3 +1,5 @@
+import { IndexedStore, type Probe } from '../shared/indexed.store.js';
+
 export interface StripeObject {
   id: string;
   object: string;
@@ -146,7 +148,7 @@ export interface StripeEvent extends StripeObject {
 
 /** Objects in insertion order; lists read them newest first. */
 export class Collection<T extends { id: string }> {
-  private readonly items = new Map<string, T>();
+  private readonly items = new IndexedStore<T>();
 
   get(id: string): T | undefined {
     return this.items.get(id);
@@ -163,6 +165,11 @@ export class Collection<T extends { id: string }> {
 
   newestFirst(): T[] {
     return [...this.items.values()].reverse();
+  }
+
+  /** The objects matching any of the probes, newest first, as `newestFirst` would list them. */
+  newestMatching(probes: readonly Probe<T>[]): T[] {
+    return this.items.matching(probes).reverse();
   }
 
   clear(): void {

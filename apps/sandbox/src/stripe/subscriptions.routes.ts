@@ -73,7 +73,7 @@ export function registerSubscriptionRoutes(app: FastifyInstance, sandbox: Stripe
   app.get('/v1/subscriptions/search', (request) => {
     const params = paramsOf(request);
     return searchPage(
-      sandbox.subscriptions.newestFirst(),
+      sandbox.subscriptions,
       params,
       'subscriptions',
       SEARCH_FIELDS,

@@ -117,6 +117,7 @@ export const customerEntity: EntityDef = {
       throw fieldValidation(`The payment terms with id ${String(record.paymentTermsId)} do not exist.`);
     }
   },
+  computedFields: ['balanceDue'],
   compute: (record, ctx) => {
     const open = ctx
       .all('salesInvoices')
