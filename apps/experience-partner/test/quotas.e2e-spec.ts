@@ -92,6 +92,19 @@ for (const store of stores) {
       }
     });
 
+    it('passes exactly the limit across replicas that take it in leases, under concurrent load', async () => {
+      const { apiKey } = await partnerWith({ rateLimit: { points: 200, windowSeconds: 60 } });
+      const statuses: number[] = [];
+      for (let round = 0; round < 13; round += 1) {
+        const batch = [0, 1].flatMap((replica) =>
+          Array.from({ length: 10 }, () => call(replica, apiKey).then((response) => response.status)),
+        );
+        statuses.push(...(await Promise.all(batch)));
+      }
+      assert.equal(statuses.filter((status) => status === 200).length, 200);
+      assert.equal(statuses.filter((status) => status === 429).length, 60);
+    });
+
     it('answers 429 QUOTA_EXCEEDED once the daily quota is used, until UTC midnight', async () => {
       const { apiKey } = await partnerWith({ rateLimit: { points: 100, windowSeconds: 1 }, dailyQuota: 2 });
       assert.equal((await call(0, apiKey)).status, 200);

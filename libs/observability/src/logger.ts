@@ -59,8 +59,22 @@ export function createLogger(settings: LoggerSettings): Logger {
       return correlationId ? { correlationId } : {};
     },
   };
-  // Asynchronous stdout: lines are batched into few writes under load instead of one syscall each.
-  return pino(options, settings.destination ?? pino.destination({ dest: 1, sync: false }));
+  return pino(options, settings.destination ?? bufferedStdout());
+}
+
+/** A quiet app's lines still leave within this time. */
+const LOG_FLUSH_MS = 200;
+
+/**
+ * Asynchronous stdout that writes once 4 KB of lines are buffered (or every `LOG_FLUSH_MS`) instead of
+ * once per line; each write is a syscall and a thread-pool round trip. pino flushes the rest
+ * synchronously when the process exits.
+ */
+function bufferedStdout(): pino.DestinationStream {
+  const stream = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  const timer = setInterval(() => stream.flush(), LOG_FLUSH_MS).unref();
+  stream.once('close', () => clearInterval(timer));
+  return stream;
 }
 
 /**

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 
-/** A strong entity tag of a JSON answer: the same body always yields the same tag. */
-export function etagOf(body: unknown): string {
-  return `"${createHash('sha256')
-    .update(JSON.stringify(body ?? null))
-    .digest('base64url')}"`;
+/** A strong entity tag of a JSON answer as sent: the same bytes always yield the same tag. */
+export function etagOf(json: string): string {
+  return `"${createHash('sha256').update(json).digest('base64url')}"`;
 }
 
 /**

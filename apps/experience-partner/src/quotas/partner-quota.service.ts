@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { RateLimiterRes } from 'rate-limiter-flexible';
 import { ErrorCode } from '@concord/contracts';
+import { type LimiterAnswer } from './leased-limiter.util.js';
 import { PartnerLimitsRepository } from './partner-limits.repository.js';
 import { secondsUntilUtcMidnight, utcDay } from './quota-window.util.js';
 import { RateLimitStoreService } from './rate-limit-store.service.js';
@@ -21,39 +21,24 @@ export class PartnerQuotaService {
 
   async consume(partnerId: string, now = new Date()): Promise<QuotaDecision> {
     const limits = await this.limits.of(partnerId);
+    // The window first: a request it refuses does not count against the daily quota, so only
+    // answered requests do.
+    const rate = await this.store.limiter('rate', limits.points, limits.windowSeconds).consume(partnerId);
+    if (!rate.ok) return rejection(limits.points, rate, ErrorCode.RATE_LIMITED);
     const untilMidnight = secondsUntilUtcMidnight(now);
-    const quotaLimiter = this.store.limiter('quota', limits.dailyQuota, 86_400);
-    const quotaKey = `${partnerId}:${utcDay(now)}`;
-    // Both counters in one round trip to the store; a request the window refuses is given back to
-    // the daily quota, so only answered requests count against it.
-    const [rate, quota] = await Promise.all([
-      attempt(this.store.limiter('rate', limits.points, limits.windowSeconds).consume(partnerId)),
-      attempt(quotaLimiter.consume(quotaKey, 1, { customDuration: untilMidnight })),
-    ]);
-    if (!rate.ok) {
-      if (quota.ok) await quotaLimiter.reward(quotaKey, 1);
-      return rejection(limits.points, rate.res, ErrorCode.RATE_LIMITED);
-    }
-    if (!quota.ok) return rejection(limits.dailyQuota, quota.res, ErrorCode.QUOTA_EXCEEDED, untilMidnight);
-    return { headers: headersOf(limits.points, rate.res) };
+    const quota = await this.store
+      .limiter('quota', limits.dailyQuota, 86_400)
+      .consume(`${partnerId}:${utcDay(now)}`, { customDuration: untilMidnight });
+    if (!quota.ok) return rejection(limits.dailyQuota, quota, ErrorCode.QUOTA_EXCEEDED, untilMidnight);
+    return { headers: headersOf(limits.points, rate) };
   }
 }
 
-/** The library rejects with a `RateLimiterRes` when over the limit, with an Error for a store fault. */
-async function attempt(consumed: Promise<RateLimiterRes>): Promise<{ ok: boolean; res: RateLimiterRes }> {
-  try {
-    return { ok: true, res: await consumed };
-  } catch (error) {
-    if (error instanceof RateLimiterRes) return { ok: false, res: error };
-    throw error;
-  }
-}
-
-function secondsOf(res: RateLimiterRes): number {
+function secondsOf(res: LimiterAnswer): number {
   return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
 }
 
-function headersOf(limit: number, res: RateLimiterRes): Record<string, string> {
+function headersOf(limit: number, res: LimiterAnswer): Record<string, string> {
   return {
     'ratelimit-limit': String(limit),
     'ratelimit-remaining': String(Math.max(0, res.remainingPoints)),
@@ -63,7 +48,7 @@ function headersOf(limit: number, res: RateLimiterRes): Record<string, string> {
 
 function rejection(
   limit: number,
-  res: RateLimiterRes,
+  res: LimiterAnswer,
   code: ErrorCode.RATE_LIMITED | ErrorCode.QUOTA_EXCEEDED,
   resetSeconds = secondsOf(res),
 ): QuotaDecision {
