@@ -1,6 +1,6 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { type FastifyReply } from 'fastify';
-import { from, type Observable, switchMap } from 'rxjs';
+import { type Observable } from 'rxjs';
 import { ErrorCode } from '@concord/contracts';
 import { type AuthenticatedRequest, ConcordException } from '@concord/governance';
 import { PartnerQuotaService } from './partner-quota.service.js';
@@ -18,22 +18,19 @@ const MESSAGES = {
 export class PartnerQuotaInterceptor implements NestInterceptor {
   constructor(private readonly quotas: PartnerQuotaService) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+  // Nest awaits an interceptor that returns a promise, so the decision needs no Observable of its own.
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const http = context.switchToHttp();
     const principal = http.getRequest<AuthenticatedRequest>().principal;
     if (principal?.kind !== 'partner') return next.handle();
-    const reply = http.getResponse<FastifyReply>();
-    return from(this.quotas.consume(principal.partnerId)).pipe(
-      switchMap((decision) => {
-        void reply.headers(decision.headers);
-        if (decision.rejected) {
-          throw new ConcordException(decision.rejected.code, MESSAGES[decision.rejected.code], [], {
-            ...decision.headers,
-            'retry-after': String(decision.rejected.retryAfterSeconds),
-          });
-        }
-        return next.handle();
-      }),
-    );
+    const decision = await this.quotas.consume(principal.partnerId);
+    void http.getResponse<FastifyReply>().headers(decision.headers);
+    if (decision.rejected) {
+      throw new ConcordException(decision.rejected.code, MESSAGES[decision.rejected.code], [], {
+        ...decision.headers,
+        'retry-after': String(decision.rejected.retryAfterSeconds),
+      });
+    }
+    return next.handle();
   }
 }
