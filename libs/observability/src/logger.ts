@@ -66,13 +66,24 @@ export function createLogger(settings: LoggerSettings): Logger {
 const LOG_FLUSH_MS = 200;
 
 /**
- * Asynchronous stdout that writes once 4 KB of lines are buffered (or every `LOG_FLUSH_MS`) instead of
- * once per line; each write is a syscall and a thread-pool round trip. pino flushes the rest
- * synchronously when the process exits.
+ * Asynchronous stdout that writes once 4 KB of lines are buffered (or within `LOG_FLUSH_MS` of a line)
+ * instead of once per line; each write is a syscall and a thread-pool round trip. pino flushes the
+ * rest synchronously when the process exits.
  */
 function bufferedStdout(): pino.DestinationStream {
   const stream = pino.destination({ dest: 1, sync: false, minLength: 4096 });
-  const timer = setInterval(() => stream.flush(), LOG_FLUSH_MS).unref();
+  // A flush with nothing buffered still writes, so the timer flushes only after a line came in.
+  let buffered = false;
+  const write = stream.write.bind(stream);
+  stream.write = (line: string): boolean => {
+    buffered = true;
+    return write(line);
+  };
+  const timer = setInterval(() => {
+    if (!buffered) return;
+    buffered = false;
+    stream.flush();
+  }, LOG_FLUSH_MS).unref();
   stream.once('close', () => clearInterval(timer));
   return stream;
 }

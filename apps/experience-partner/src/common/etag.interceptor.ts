@@ -3,13 +3,13 @@ import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
 import { etagOf, matchesIfNoneMatch } from './etag.util.js';
 
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
 /**
  * Tags a read's answer with an ETag (a hash of the body) and answers 304 without a body when the
  * client's `If-None-Match` already names it, so polling partners do not download unchanged state.
  * The JSON that is hashed is the JSON that is sent: the body is serialized once.
  */
-const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
-
 @Injectable()
 export class EtagInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {

@@ -7,6 +7,9 @@ export interface LimiterAnswer {
   msBeforeNext: number;
 }
 
+/** A store call's answer: granted, or refused with the library's `RateLimiterRes`. */
+type StoreAnswer = { ok: boolean; res: RateLimiterRes };
+
 interface ConsumeOptions {
   customDuration?: number;
 }
@@ -39,11 +42,10 @@ export class LeasedLimiter {
   constructor(
     private readonly store: RateLimiterAbstract,
     private readonly points: number,
-    private readonly now: () => number = Date.now,
   ) {}
 
   consume(key: string, options?: ConsumeOptions): Promise<LimiterAnswer> {
-    const now = this.now();
+    const now = Date.now();
     const lease = this.live(key, now);
     if (lease && lease.left > 0) {
       lease.left -= 1;
@@ -71,7 +73,7 @@ export class LeasedLimiter {
 
   /** Returns every unspent point to the store, so a replica that stops takes nothing with it. */
   async returnAll(): Promise<void> {
-    const now = this.now();
+    const now = Date.now();
     const unspent = [...this.leases].filter(([, lease]) => lease.left > 0 && lease.expiresAt > now);
     this.leases.clear();
     await Promise.all(
@@ -86,7 +88,7 @@ export class LeasedLimiter {
 
   private async lease(key: string, size: number, options?: ConsumeOptions): Promise<LimiterAnswer> {
     const outcome = await this.take(key, size, options);
-    const now = this.now();
+    const now = Date.now();
     const granted = outcome.ok ? size - 1 : 0;
     const storeRemaining = outcome.ok ? outcome.res.remainingPoints : 0;
     const expiresAt = now + outcome.res.msBeforeNext;
@@ -111,11 +113,7 @@ export class LeasedLimiter {
    * The store counts points even when it refuses them, so a refused lease of several points is given
    * back and the one point the request needs is asked for alone.
    */
-  private async take(
-    key: string,
-    size: number,
-    options?: ConsumeOptions,
-  ): Promise<{ ok: true; res: RateLimiterRes } | { ok: false; res: RateLimiterRes }> {
+  private async take(key: string, size: number, options?: ConsumeOptions): Promise<StoreAnswer> {
     const first = await attempt(this.store.consume(key, size, options));
     if (first.ok || size === 1) return first;
     await this.store.reward(key, size);
@@ -132,7 +130,7 @@ export class LeasedLimiter {
 function answerFrom(lease: Lease, now: number): LimiterAnswer {
   return {
     ok: true,
-    remainingPoints: Math.max(0, lease.storeRemaining) + lease.left,
+    remainingPoints: lease.storeRemaining + lease.left,
     msBeforeNext: Math.max(0, lease.expiresAt - now),
   };
 }
@@ -142,9 +140,7 @@ function leaseSize(storeRemaining: number): number {
 }
 
 /** The library rejects with a `RateLimiterRes` when over the limit, with an Error for a store fault. */
-async function attempt(
-  consumed: Promise<RateLimiterRes>,
-): Promise<{ ok: true; res: RateLimiterRes } | { ok: false; res: RateLimiterRes }> {
+async function attempt(consumed: Promise<RateLimiterRes>): Promise<StoreAnswer> {
   try {
     return { ok: true, res: await consumed };
   } catch (error) {
