@@ -19,6 +19,7 @@ import { FinanceDimensionRule1732350200000 } from './migrations/1732350200000-fi
 import { PartnerWebhooks1732350400000 } from './migrations/1732350400000-partner-webhooks.js';
 import { PartnerCredentials1732350410000 } from './migrations/1732350410000-partner-credentials.js';
 import { RateLimit1732350420000 } from './migrations/1732350420000-rate-limit.js';
+import { TrigramSearch1732350430000 } from './migrations/1732350430000-trigram-search.js';
 import { detectSharedSession } from './prepared-query.js';
 
 export const ENTITIES = [
@@ -45,6 +46,7 @@ export const MIGRATIONS = [
   PartnerWebhooks1732350400000,
   PartnerCredentials1732350410000,
   RateLimit1732350420000,
+  TrigramSearch1732350430000,
 ];
 
 export interface DataSourceSettings {
