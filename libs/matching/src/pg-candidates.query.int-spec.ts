@@ -109,28 +109,32 @@ describe('buildCandidateQuery against PostgreSQL (pg_trgm)', () => {
     await client.query(
       `INSERT INTO "${xrefTable}" SELECT 'customer', id, 'salesforce', 'F' || id FROM "${table}" WHERE tax_id LIKE 'X%'`,
     );
-    await client.query(`ANALYZE "${table}"`);
-    await client.query(`ANALYZE "${xrefTable}"`);
-    const query = buildCandidateQuery({
-      record: {
-        id: 'p1',
-        name: 'Acme Maschinenbau',
-        taxId: 'DE136695976',
-        domain: 'acme.de',
-        phone: '213-938-1447',
-      },
-      externalRef: { domain: 'customer', system: 'salesforce', externalId: '001XX0000001' },
-      layout,
-    });
-    const plan = await client.query<{ 'QUERY PLAN': unknown }>(
-      `EXPLAIN (FORMAT JSON) ${query.text}`,
-      query.values,
-    );
-    const text = JSON.stringify(plan.rows[0]?.['QUERY PLAN']);
-    assert.doesNotMatch(text, new RegExp(`"Seq Scan"[^}]*"Relation Name":"${table}"`));
-    assert.match(text, /BitmapOr/);
-    await client.query(`DELETE FROM "${xrefTable}" WHERE external_id LIKE 'F%'`);
-    await client.query(`DELETE FROM "${table}" WHERE tax_id LIKE 'X%'`);
+    try {
+      await client.query(`ANALYZE "${table}"`);
+      await client.query(`ANALYZE "${xrefTable}"`);
+      const query = buildCandidateQuery({
+        record: {
+          id: 'p1',
+          name: 'Acme Maschinenbau',
+          taxId: 'DE136695976',
+          domain: 'acme.de',
+          phone: '213-938-1447',
+        },
+        externalRef: { domain: 'customer', system: 'salesforce', externalId: '001XX0000001' },
+        layout,
+      });
+      const plan = await client.query<{ 'QUERY PLAN': unknown }>(
+        `EXPLAIN (FORMAT JSON) ${query.text}`,
+        query.values,
+      );
+      const text = JSON.stringify(plan.rows[0]?.['QUERY PLAN']);
+      assert.doesNotMatch(text, new RegExp(`"Seq Scan"[^}]*"Relation Name":"${table}"`));
+      assert.match(text, /BitmapOr/);
+    } finally {
+      // The filler rows would change what the later tests find.
+      await client.query(`DELETE FROM "${xrefTable}" WHERE external_id LIKE 'F%'`);
+      await client.query(`DELETE FROM "${table}" WHERE tax_id LIKE 'X%'`);
+    }
   });
 
   it('returns nothing for a record that resembles no account, and honours the limit', async () => {
